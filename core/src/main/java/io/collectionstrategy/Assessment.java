@@ -1,0 +1,62 @@
+package io.collectionstrategy;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The decision for one debtor: behavioural type, special situation, script and escalation steps, each explained
+ * by the rules that produced it. Immutable.
+ *
+ * @param id          the debtor's case id
+ * @param debtorType  the behavioural type, e.g. {@code EVASIVE}, or {@code UNCLASSIFIED}; see {@link DebtorTypes}
+ * @param situation   the special situation that overrides normal treatment, e.g. {@code DECEASED}, or {@code null};
+ *                    see {@link Situations}
+ * @param script      the recommended script, or {@code null} when the rulebook chose none
+ * @param escalation  recommended steps ordered by {@code inDays}, then by step name
+ * @param warnings    what the collector must know before acting
+ * @param blocked     steps a rule proposed that the compliance guard removed
+ * @param firedRules  the rules that fired, in firing order
+ * @param rulebook    the rulebook's name and version
+ * @param evidence    the evidence for each type that the classification weighed
+ */
+public record Assessment(
+        String id,
+        String debtorType,
+        String situation,
+        Script script,
+        List<EscalationStep> escalation,
+        List<Warning> warnings,
+        List<BlockedStep> blocked,
+        List<FiredRule> firedRules,
+        RulebookInfo rulebook,
+        List<Evidence> evidence) {
+
+    /** Copies the lists. */
+    public Assessment {
+        escalation = List.copyOf(escalation);
+        warnings = List.copyOf(warnings);
+        blocked = List.copyOf(blocked);
+        firedRules = List.copyOf(firedRules);
+        evidence = List.copyOf(evidence);
+    }
+
+    /** @return the first recommended step, if any */
+    public Optional<EscalationStep> firstStep() {
+        return escalation.isEmpty() ? Optional.empty() : Optional.of(escalation.get(0));
+    }
+
+    /** @return the ids of the fired rules, in firing order */
+    public List<String> firedRuleIds() {
+        return firedRules.stream().map(FiredRule::id).toList();
+    }
+
+    /** @return the names of the recommended steps, in order */
+    public List<String> stepNames() {
+        return escalation.stream().map(EscalationStep::step).toList();
+    }
+
+    /** @return the codes of the warnings, in order */
+    public List<String> warningCodes() {
+        return warnings.stream().map(Warning::code).toList();
+    }
+}

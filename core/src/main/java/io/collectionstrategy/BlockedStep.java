@@ -1,0 +1,11 @@
+package io.collectionstrategy;
+
+/**
+ * A step a rule proposed that the compliance guard removed.
+ *
+ * @param step   the removed step
+ * @param reason why it is not allowed
+ * @param rule   id of the rule that proposed it
+ */
+public record BlockedStep(String step, String reason, String rule) {
+}

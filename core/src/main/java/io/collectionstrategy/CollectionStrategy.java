@@ -1,0 +1,199 @@
+package io.collectionstrategy;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * The entry point: a compiled rulebook that assesses debtors. Build once, share freely: every method is
+ * thread-safe.
+ *
+ * <pre>{@code
+ * CollectionStrategy strategy = CollectionStrategy.builder().defaultRulebook().locale(Locale.ENGLISH).build();
+ * Assessment a = strategy.assess(debtor, LocalDate.of(2026, 11, 28));
+ * a.debtorType();   // "EVASIVE"
+ * a.escalation();   // FIELD_VISIT in 0 days, ...
+ * }</pre>
+ */
+public interface CollectionStrategy {
+
+    /** @return a builder; choose a rulebook, then {@link Builder#build()} */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Assesses one debtor in the engine's locale.
+     *
+     * @param debtor the facts
+     * @param asOf   the evaluation date; rules never read the clock
+     * @return the decision, explained
+     * @throws InvalidDebtorException when a fact contradicts {@code asOf} (e.g. {@code lastInterruption} after it)
+     * @throws AssessmentException    when a rule fails or keeps re-firing
+     */
+    Assessment assess(Debtor debtor, LocalDate asOf);
+
+    /**
+     * Assesses one debtor with its script in the given locale.
+     *
+     * @param debtor the facts
+     * @param asOf   the evaluation date
+     * @param locale the script's language, one of {@link #locales()} (same language is enough: {@code zh} finds {@code zh-CN})
+     * @return the decision, explained
+     * @throws IllegalArgumentException when the rulebook has no scripts in that language
+     */
+    Assessment assess(Debtor debtor, LocalDate asOf, Locale locale);
+
+    /**
+     * Assesses one debtor at a moment of the day, for rules that care about the time (contact hours).
+     *
+     * @param debtor the facts
+     * @param at     the evaluation time with its offset; its date is the evaluation date
+     * @param locale the script's language
+     * @return the decision, explained
+     */
+    Assessment assess(Debtor debtor, OffsetDateTime at, Locale locale);
+
+    /**
+     * Assesses a stream of debtors lazily, one at a time, in order: nothing is held but the debtor at hand.
+     * A failing debtor ends the stream with its exception; to keep going past bad debtors, call
+     * {@link #assess(Debtor, LocalDate)} per debtor and catch.
+     *
+     * @param debtors the debtors
+     * @param asOf    the evaluation date
+     * @return the assessments, in the order of the debtors
+     */
+    default Stream<Assessment> assessAll(Stream<Debtor> debtors, LocalDate asOf) {
+        Objects.requireNonNull(asOf, "asOf");
+        return debtors.map(d -> assess(d, asOf));
+    }
+
+    /** @return the rulebook's name and version */
+    RulebookInfo rulebook();
+
+    /** @return the rules of the rulebook, by file and line */
+    List<RuleInfo> rules();
+
+    /** @return the locales the script catalogue has, e.g. {@code [en, zh-CN]} */
+    List<Locale> locales();
+
+    /** @return the locale used when a call gives none */
+    Locale locale();
+
+    /**
+     * Runs the scenario tables shipped in the rulebook ({@code scenarios/*.csv}).
+     *
+     * @return the results, one per scenario row
+     */
+    ScenarioReport runScenarios();
+
+    /**
+     * Runs the scenario tables of a file or directory against this rulebook.
+     *
+     * @param fileOrDirectory a {@code .csv} scenario table, or a directory whose {@code .csv} files (at any depth) are
+     *                        scenario tables
+     * @return the results, one per scenario row
+     */
+    ScenarioReport runScenarios(Path fileOrDirectory);
+
+    /**
+     * Chooses the rulebook and settings of a {@link CollectionStrategy}. Not thread-safe; the strategy it builds is.
+     */
+    final class Builder {
+        private Rulebook rulebook;
+        private Locale locale = Locale.forLanguageTag("zh-CN");
+        private int maxRuleFirings = 10_000;
+        private boolean requireScenarios;
+
+        Builder() {
+        }
+
+        /** Uses the default rulebook of the {@code collection-strategy-rules} jar. @return this builder */
+        public Builder defaultRulebook() {
+            this.rulebook = Rulebook.defaults();
+            return this;
+        }
+
+        /**
+         * Uses an analyst's working copy: {@code .drl} files, {@code scripts/<locale>.yaml}, {@code scenarios/*.csv}.
+         *
+         * @param directory the rulebook directory
+         * @return this builder
+         */
+        public Builder rulebookDirectory(Path directory) {
+            this.rulebook = Rulebook.fromDirectory(directory);
+            return this;
+        }
+
+        /**
+         * Uses a rulebook given as texts, see {@link Rulebook#of(String, java.util.Map)}.
+         *
+         * @param rulebook the rulebook
+         * @return this builder
+         */
+        public Builder rulebook(Rulebook rulebook) {
+            this.rulebook = Objects.requireNonNull(rulebook, "rulebook");
+            return this;
+        }
+
+        /**
+         * @param locale the scripts' language when a call gives none; default {@code zh-CN}
+         * @return this builder
+         */
+        public Builder locale(Locale locale) {
+            this.locale = Objects.requireNonNull(locale, "locale");
+            return this;
+        }
+
+        /**
+         * @param max how many rule firings one assessment may take before it is stopped as a loop; default 10,000
+         * @return this builder
+         * @throws IllegalArgumentException when not positive
+         */
+        public Builder maxRuleFirings(int max) {
+            if (max <= 0) {
+                throw new IllegalArgumentException("maxRuleFirings must be positive: " + max);
+            }
+            this.maxRuleFirings = max;
+            return this;
+        }
+
+        /**
+         * Makes {@link #build()} run the rulebook's own scenarios and fail when any fails: a rulebook must pass its
+         * scenarios before it serves.
+         *
+         * @param require true to require passing scenarios; default false
+         * @return this builder
+         */
+        public Builder requirePassingScenarios(boolean require) {
+            this.requireScenarios = require;
+            return this;
+        }
+
+        /**
+         * Compiles the rulebook.
+         *
+         * @return the strategy
+         * @throws IllegalStateException when no rulebook was chosen
+         * @throws RulebookException     listing every problem as {@code file:line: message}
+         * @throws IllegalArgumentException when the locale is not in the script catalogue
+         */
+        public CollectionStrategy build() {
+            if (rulebook == null) {
+                throw new IllegalStateException("no rulebook chosen: call defaultRulebook(), rulebookDirectory(path) or rulebook(rulebook)");
+            }
+            DroolsStrategy strategy = new DroolsStrategy(CompiledRulebook.compile(rulebook), locale, maxRuleFirings);
+            if (requireScenarios) {
+                ScenarioReport report = strategy.runScenarios();
+                if (!report.passed()) {
+                    throw new RulebookException(rulebook.name(), report.problems());
+                }
+            }
+            return strategy;
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.collectionstrategy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A rulebook compiled by Drools, with its script catalogue: what an engine runs. Immutable and thread-safe. */
+final class CompiledRulebook {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CompiledRulebook.class);
+    private static final AtomicLong BUILDS = new AtomicLong();
+    private static final String RESOURCES = "src/main/resources/";
+    private static final Pattern ID = Pattern.compile("@id\\s*\\(\\s*\"([^\"]*)\"\\s*\\)");
+    private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(\"[^\"]*\"|\\S+)");
+
+    /** A rule of the rulebook with its metadata. */
+    record RuleDef(String id, String name, String file, int line) {
+    }
+
+    final Rulebook source;
+    final KieBase kieBase;
+    final ScriptCatalogue scripts;
+    final List<RuleDef> rules;
+
+    private CompiledRulebook(Rulebook source, KieBase kieBase, ScriptCatalogue scripts, List<RuleDef> rules) {
+        this.source = source;
+        this.kieBase = kieBase;
+        this.scripts = scripts;
+        this.rules = List.copyOf(rules);
+    }
+
+    /**
+     * Compiles the rulebook.
+     *
+     * @throws RulebookException listing every problem as {@code file:line: message}
+     */
+    static CompiledRulebook compile(Rulebook rulebook) {
+        long start = System.nanoTime();
+        List<RulebookProblem> problems = new ArrayList<>();
+        ScriptCatalogue scripts = ScriptCatalogue.load(rulebook, problems);
+        if (scripts.locales().isEmpty()) {
+            problems.add(new RulebookProblem("scripts/", 0, "no script catalogue: add scripts/en.yaml or scripts/zh-CN.yaml"));
+        }
+        List<RuleDef> defs = scanRules(rulebook, problems);
+
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId releaseId = ks.newReleaseId("io.collectionstrategy.rulebook",
+                "rulebook-" + BUILDS.incrementAndGet() + "-" + rulebook.version(), "1.0.0");
+        kfs.generateAndWritePomXML(releaseId);
+        for (String path : rulebook.paths(".drl")) {
+            kfs.write(RESOURCES + path, rulebook.files().get(path));
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            String path = m.getPath() == null ? "" : m.getPath();
+            if (path.startsWith(RESOURCES)) {
+                path = path.substring(RESOURCES.length());
+            }
+            problems.add(new RulebookProblem(path, Math.max(m.getLine(), 0), oneLine(m.getText())));
+        }
+        if (!problems.isEmpty()) {
+            ks.getRepository().removeKieModule(releaseId);
+            problems.sort(Comparator.comparing(RulebookProblem::file).thenComparingInt(RulebookProblem::line));
+            throw new RulebookException(rulebook.name(), problems);
+        }
+        KieBase kieBase;
+        try {
+            KieContainer container = ks.newKieContainer(releaseId);
+            kieBase = container.getKieBase();
+        } finally {
+            ks.getRepository().removeKieModule(releaseId);
+        }
+        List<RuleDef> compiled = new ArrayList<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                Object id = rule.getMetaData().get("id");
+                RuleDef scanned = defs.stream().filter(d -> d.name().equals(rule.getName())).findFirst().orElse(null);
+                compiled.add(new RuleDef(id == null ? rule.getName() : id.toString(), rule.getName(),
+                        scanned == null ? pkg.getName() : scanned.file(), scanned == null ? 0 : scanned.line()));
+            }
+        }
+        compiled.sort(Comparator.comparing(RuleDef::file).thenComparingInt(RuleDef::line));
+        LOG.info("compiled rulebook {} version {}: {} rules, {} script locales in {} ms", rulebook.name(),
+                rulebook.version(), compiled.size(), scripts.locales().size(), (System.nanoTime() - start) / 1_000_000);
+        return new CompiledRulebook(rulebook, kieBase, scripts, compiled);
+    }
+
+    /**
+     * Reads each rule's name, {@code @id} and line from the DRL text, and reports rules without an id and ids used
+     * twice. Drools keeps neither the line nor the file of a rule, so the text is the only source.
+     */
+    static List<RuleDef> scanRules(Rulebook rulebook, List<RulebookProblem> problems) {
+        List<RuleDef> defs = new ArrayList<>();
+        Map<String, RuleDef> byId = new java.util.HashMap<>();
+        for (String path : rulebook.paths(".drl")) {
+            String[] lines = rulebook.files().get(path).split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                Matcher r = RULE.matcher(lines[i]);
+                if (!r.find()) {
+                    continue;
+                }
+                String name = r.group(1).startsWith("\"") ? r.group(1).substring(1, r.group(1).length() - 1) : r.group(1);
+                String id = null;
+                for (int j = i; j < lines.length && j < i + 6 && !lines[j].trim().equals("when"); j++) {
+                    Matcher m = ID.matcher(lines[j]);
+                    if (m.find()) {
+                        id = m.group(1);
+                        break;
+                    }
+                }
+                if (id == null) {
+                    problems.add(new RulebookProblem(path, i + 1, "rule \"" + name + "\" has no @id(\"...\") metadata"));
+                    continue;
+                }
+                RuleDef def = new RuleDef(id, name, path, i + 1);
+                RuleDef earlier = byId.putIfAbsent(id, def);
+                if (earlier != null) {
+                    problems.add(new RulebookProblem(path, i + 1, "rule id " + id + " of \"" + name + "\" is already used by \""
+                            + earlier.name() + "\" at " + earlier.file() + ":" + earlier.line()));
+                }
+                defs.add(def);
+            }
+        }
+        return defs;
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+}

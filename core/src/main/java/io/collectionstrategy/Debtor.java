@@ -1,0 +1,420 @@
+package io.collectionstrategy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a collector knows about one overdue debtor: the input of an assessment.
+ *
+ * <p>Immutable and validated when built: a bad value throws {@link InvalidDebtorException} naming the
+ * field, the value and what was expected. Field names are those of CONTRACT.md. Most fields are
+ * optional; build with {@link #builder(String)}:
+ *
+ * <pre>{@code
+ * Debtor d = Debtor.builder("C-1001").daysOverdue(27).amountOverdue(new BigDecimal("1200.00"))
+ *         .behaviours(Behaviour.AVOIDS_CONTACT).contactAttempts(6).build();
+ * }</pre>
+ *
+ * <p>or from text fields (CSV, JSON) with {@link #fromFields(Map)}.
+ *
+ * @param id                   case id, required, not blank; the only identifier ever logged
+ * @param name                 debtor's name, optional, used only to fill scripts; never logged
+ * @param daysOverdue          days since the oldest unpaid due date, 0..36500
+ * @param amountOverdue        amount in arrears, at least 0
+ * @param currency             ISO 4217 currency code
+ * @param debtorKind           consumer or business
+ * @param lateInstalments      earlier instalments paid late or missed, at least 0
+ * @param promisesMade         promises to pay made in this arrears cycle, at least 0
+ * @param promisesBroken       of those, not kept: 0..promisesMade
+ * @param contactAttempts      calls and visits tried in this cycle, at least 0
+ * @param contactsReached      attempts that reached the debtor: 0..contactAttempts
+ * @param daysSinceLastContact days since the last contact, at least 0, or {@code null} when unknown
+ * @param statedReason         the reason the debtor gives for not paying
+ * @param behaviours           cues observed on calls and visits
+ * @param circumstances        special situations recorded on the case
+ * @param hasGuarantor         a guarantor with joint liability exists
+ * @param hasCollateral        the debt is secured by collateral
+ * @param dueDate              oldest unpaid due date, or {@code null} for asOf minus daysOverdue
+ * @param lastInterruption     latest event that restarted the limitation clock, or {@code null}
+ * @param jurisdiction         selects limitation periods and contact limits
+ * @param contactHistory       contact attempts with their times, oldest first or in any order
+ */
+public record Debtor(
+        String id,
+        String name,
+        int daysOverdue,
+        BigDecimal amountOverdue,
+        String currency,
+        DebtorKind debtorKind,
+        int lateInstalments,
+        int promisesMade,
+        int promisesBroken,
+        int contactAttempts,
+        int contactsReached,
+        Integer daysSinceLastContact,
+        StatedReason statedReason,
+        Set<Behaviour> behaviours,
+        Set<Circumstance> circumstances,
+        boolean hasGuarantor,
+        boolean hasCollateral,
+        LocalDate dueDate,
+        LocalDate lastInterruption,
+        Jurisdiction jurisdiction,
+        List<Contact> contactHistory) {
+
+    /** Largest accepted {@code daysOverdue}: one hundred years. */
+    public static final int MAX_DAYS_OVERDUE = 36_500;
+
+    /** The field names of CONTRACT.md, in contract order. */
+    public static final List<String> FIELDS = List.of("id", "name", "daysOverdue", "amountOverdue", "currency",
+            "debtorKind", "lateInstalments", "promisesMade", "promisesBroken", "contactAttempts", "contactsReached",
+            "daysSinceLastContact", "statedReason", "behaviours", "circumstances", "hasGuarantor", "hasCollateral",
+            "dueDate", "lastInterruption", "jurisdiction", "contactHistory");
+
+    /**
+     * Validates every field and applies the defaults of CONTRACT.md to missing optional ones.
+     *
+     * @throws InvalidDebtorException naming the first field that is not acceptable
+     */
+    public Debtor {
+        if (id == null || id.isBlank()) {
+            throw InvalidDebtorException.withMessage("id", id, id == null ? "id is required" : "id must not be blank");
+        }
+        range("daysOverdue", daysOverdue, 0, MAX_DAYS_OVERDUE);
+        if (amountOverdue == null) {
+            amountOverdue = BigDecimal.ZERO;
+        } else if (amountOverdue.signum() < 0) {
+            throw new InvalidDebtorException("amountOverdue", amountOverdue.toPlainString(), "at least 0");
+        }
+        currency = currency == null ? "CNY" : currency;
+        checkCurrency(currency);
+        debtorKind = debtorKind == null ? DebtorKind.CONSUMER : debtorKind;
+        atLeastZero("lateInstalments", lateInstalments);
+        atLeastZero("promisesMade", promisesMade);
+        if (promisesBroken < 0 || promisesBroken > promisesMade) {
+            throw new InvalidDebtorException("promisesBroken", promisesBroken,
+                    "between 0 and promisesMade (" + promisesMade + ")");
+        }
+        atLeastZero("contactAttempts", contactAttempts);
+        if (contactsReached < 0 || contactsReached > contactAttempts) {
+            throw new InvalidDebtorException("contactsReached", contactsReached,
+                    "between 0 and contactAttempts (" + contactAttempts + ")");
+        }
+        if (daysSinceLastContact != null) {
+            atLeastZero("daysSinceLastContact", daysSinceLastContact);
+        }
+        statedReason = statedReason == null ? StatedReason.NONE : statedReason;
+        behaviours = immutableEnumSet(behaviours, "behaviours");
+        circumstances = immutableEnumSet(circumstances, "circumstances");
+        jurisdiction = jurisdiction == null ? Jurisdiction.CN : jurisdiction;
+        contactHistory = contactHistory == null ? List.of() : List.copyOf(contactHistory);
+        if (dueDate != null && lastInterruption != null && lastInterruption.isBefore(dueDate)) {
+            throw new InvalidDebtorException("lastInterruption", lastInterruption.toString(),
+                    "on or after dueDate (" + dueDate + ")");
+        }
+    }
+
+    /**
+     * Starts a builder for the debtor with this case id.
+     *
+     * @param id the case id, not blank
+     * @return a builder with every optional field at its default
+     */
+    public static Builder builder(String id) {
+        return new Builder(id);
+    }
+
+    /**
+     * Builds a debtor from named fields as read from CSV, JSON or a table row. Values may be text
+     * ({@code "27"}, {@code "AVOIDS_CONTACT|FRIENDLY"}, {@code "2026-10-01"}) or already typed (numbers, booleans,
+     * collections of text). Missing, {@code null} or empty values take their defaults.
+     *
+     * @param fields field name to value, names as in CONTRACT.md
+     * @return the debtor
+     * @throws InvalidDebtorException naming the field, the value and what was expected, also for an unknown field
+     */
+    public static Debtor fromFields(Map<String, ?> fields) {
+        return FieldReader.read(fields);
+    }
+
+    /**
+     * The due date the rules should use: {@link #dueDate()} when given, otherwise {@code asOf - daysOverdue}.
+     *
+     * @param asOf the evaluation date
+     * @return the oldest unpaid due date
+     */
+    public LocalDate effectiveDueDate(LocalDate asOf) {
+        return dueDate != null ? dueDate : asOf.minusDays(daysOverdue);
+    }
+
+    /**
+     * Whether a behaviour was observed; reads well in rules: {@code Debtor( showed(Behaviour.AGGRESSIVE) )}.
+     *
+     * @param behaviour the cue
+     * @return true when it is among {@link #behaviours()}
+     */
+    public boolean showed(Behaviour behaviour) {
+        return behaviours.contains(behaviour);
+    }
+
+    /**
+     * Whether a circumstance is recorded on the case.
+     *
+     * @param circumstance the circumstance
+     * @return true when it is among {@link #circumstances()}
+     */
+    public boolean has(Circumstance circumstance) {
+        return circumstances.contains(circumstance);
+    }
+
+    /** @return a copy of this debtor's fields in a builder, to change some of them */
+    public Builder toBuilder() {
+        Builder b = new Builder(id);
+        b.name = name;
+        b.daysOverdue = daysOverdue;
+        b.amountOverdue = amountOverdue;
+        b.currency = currency;
+        b.debtorKind = debtorKind;
+        b.lateInstalments = lateInstalments;
+        b.promisesMade = promisesMade;
+        b.promisesBroken = promisesBroken;
+        b.contactAttempts = contactAttempts;
+        b.contactsReached = contactsReached;
+        b.daysSinceLastContact = daysSinceLastContact;
+        b.statedReason = statedReason;
+        b.behaviours = behaviours;
+        b.circumstances = circumstances;
+        b.hasGuarantor = hasGuarantor;
+        b.hasCollateral = hasCollateral;
+        b.dueDate = dueDate;
+        b.lastInterruption = lastInterruption;
+        b.jurisdiction = jurisdiction;
+        b.contactHistory = contactHistory;
+        return b;
+    }
+
+    /** Never prints the name: log lines and exception messages may carry a debtor's {@code toString()}. */
+    @Override
+    public String toString() {
+        return "Debtor[id=" + id + ", daysOverdue=" + daysOverdue + ", amountOverdue=" + amountOverdue.toPlainString()
+                + " " + currency + ", statedReason=" + statedReason + ", behaviours=" + behaviours
+                + ", circumstances=" + circumstances + "]";
+    }
+
+    private static void range(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new InvalidDebtorException(field, value, "between " + min + " and " + max);
+        }
+    }
+
+    private static void atLeastZero(String field, int value) {
+        if (value < 0) {
+            throw new InvalidDebtorException(field, value, "at least 0");
+        }
+    }
+
+    private static void checkCurrency(String currency) {
+        try {
+            Currency.getInstance(currency);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidDebtorException("currency", currency, "an ISO 4217 code such as CNY, USD or GBP");
+        }
+    }
+
+    private static <E extends Enum<E>> Set<E> immutableEnumSet(Set<E> values, String field) {
+        if (values == null || values.isEmpty()) {
+            return Set.of();
+        }
+        for (E value : values) {
+            if (value == null) {
+                throw new InvalidDebtorException(field, null, "a set without empty values");
+            }
+        }
+        return Set.copyOf(values);
+    }
+
+    /**
+     * Collects the fields of a {@link Debtor}; {@link #build()} validates them. Not thread-safe.
+     */
+    public static final class Builder {
+        private final String id;
+        private String name;
+        private int daysOverdue;
+        private BigDecimal amountOverdue;
+        private String currency;
+        private DebtorKind debtorKind;
+        private int lateInstalments;
+        private int promisesMade;
+        private int promisesBroken;
+        private int contactAttempts;
+        private int contactsReached;
+        private Integer daysSinceLastContact;
+        private StatedReason statedReason;
+        private Set<Behaviour> behaviours = Set.of();
+        private Set<Circumstance> circumstances = Set.of();
+        private boolean hasGuarantor;
+        private boolean hasCollateral;
+        private LocalDate dueDate;
+        private LocalDate lastInterruption;
+        private Jurisdiction jurisdiction;
+        private List<Contact> contactHistory = List.of();
+
+        private Builder(String id) {
+            this.id = id;
+        }
+
+        /** @param name the debtor's name, used only in scripts @return this builder */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /** @param days days since the oldest unpaid due date, 0..36500 @return this builder */
+        public Builder daysOverdue(int days) {
+            this.daysOverdue = days;
+            return this;
+        }
+
+        /** @param amount amount in arrears, at least 0 @return this builder */
+        public Builder amountOverdue(BigDecimal amount) {
+            this.amountOverdue = amount;
+            return this;
+        }
+
+        /** @param amount amount in arrears as text, e.g. {@code "1200.50"} @return this builder */
+        public Builder amountOverdue(String amount) {
+            this.amountOverdue = FieldReader.decimal("amountOverdue", amount);
+            return this;
+        }
+
+        /** @param currency ISO 4217 code, default CNY @return this builder */
+        public Builder currency(String currency) {
+            this.currency = currency;
+            return this;
+        }
+
+        /** @param kind consumer (default) or business @return this builder */
+        public Builder debtorKind(DebtorKind kind) {
+            this.debtorKind = kind;
+            return this;
+        }
+
+        /** @param count earlier instalments paid late or missed @return this builder */
+        public Builder lateInstalments(int count) {
+            this.lateInstalments = count;
+            return this;
+        }
+
+        /** @param count promises to pay made in this cycle @return this builder */
+        public Builder promisesMade(int count) {
+            this.promisesMade = count;
+            return this;
+        }
+
+        /** @param count promises not kept, at most promisesMade @return this builder */
+        public Builder promisesBroken(int count) {
+            this.promisesBroken = count;
+            return this;
+        }
+
+        /** @param count calls and visits tried in this cycle @return this builder */
+        public Builder contactAttempts(int count) {
+            this.contactAttempts = count;
+            return this;
+        }
+
+        /** @param count attempts that reached the debtor, at most contactAttempts @return this builder */
+        public Builder contactsReached(int count) {
+            this.contactsReached = count;
+            return this;
+        }
+
+        /** @param days days since the last contact, or null when unknown @return this builder */
+        public Builder daysSinceLastContact(Integer days) {
+            this.daysSinceLastContact = days;
+            return this;
+        }
+
+        /** @param reason the reason the debtor gives @return this builder */
+        public Builder statedReason(StatedReason reason) {
+            this.statedReason = reason;
+            return this;
+        }
+
+        /** @param cues cues observed on calls and visits @return this builder */
+        public Builder behaviours(Behaviour... cues) {
+            return behaviours(Arrays.asList(cues));
+        }
+
+        /** @param cues cues observed on calls and visits @return this builder */
+        public Builder behaviours(Collection<Behaviour> cues) {
+            this.behaviours = cues.isEmpty() ? Set.of() : EnumSet.copyOf(cues);
+            return this;
+        }
+
+        /** @param situations special situations on the case @return this builder */
+        public Builder circumstances(Circumstance... situations) {
+            return circumstances(Arrays.asList(situations));
+        }
+
+        /** @param situations special situations on the case @return this builder */
+        public Builder circumstances(Collection<Circumstance> situations) {
+            this.circumstances = situations.isEmpty() ? Set.of() : EnumSet.copyOf(situations);
+            return this;
+        }
+
+        /** @param value a guarantor with joint liability exists @return this builder */
+        public Builder hasGuarantor(boolean value) {
+            this.hasGuarantor = value;
+            return this;
+        }
+
+        /** @param value the debt is secured by collateral @return this builder */
+        public Builder hasCollateral(boolean value) {
+            this.hasCollateral = value;
+            return this;
+        }
+
+        /** @param date oldest unpaid due date @return this builder */
+        public Builder dueDate(LocalDate date) {
+            this.dueDate = date;
+            return this;
+        }
+
+        /** @param date latest event that restarted the limitation clock @return this builder */
+        public Builder lastInterruption(LocalDate date) {
+            this.lastInterruption = date;
+            return this;
+        }
+
+        /** @param value CN (default), US or UK @return this builder */
+        public Builder jurisdiction(Jurisdiction value) {
+            this.jurisdiction = value;
+            return this;
+        }
+
+        /** @param contacts the contact attempts with their times @return this builder */
+        public Builder contactHistory(List<Contact> contacts) {
+            this.contactHistory = contacts;
+            return this;
+        }
+
+        /**
+         * @return the validated, immutable debtor
+         * @throws InvalidDebtorException naming the field that is not acceptable
+         */
+        public Debtor build() {
+            return new Debtor(id, name, daysOverdue, amountOverdue, currency, debtorKind, lateInstalments,
+                    promisesMade, promisesBroken, contactAttempts, contactsReached, daysSinceLastContact,
+                    statedReason, behaviours, circumstances, hasGuarantor, hasCollateral, dueDate, lastInterruption,
+                    jurisdiction, contactHistory);
+        }
+    }
+}

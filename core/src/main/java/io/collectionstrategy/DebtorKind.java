@@ -1,0 +1,11 @@
+package io.collectionstrategy;
+
+/**
+ * Whether the debtor is a consumer or a business (CONTRACT.md `debtorKind`); a business may be on ongoing supply.
+ */
+public enum DebtorKind {
+    /** {@code CONSUMER}. */
+    CONSUMER,
+    /** {@code BUSINESS}. */
+    BUSINESS;
+}

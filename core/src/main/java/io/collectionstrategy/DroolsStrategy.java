@@ -1,0 +1,255 @@
+package io.collectionstrategy;
+
+import io.collectionstrategy.facts.Classification;
+import io.collectionstrategy.facts.Evaluation;
+import io.collectionstrategy.facts.ScriptChoice;
+import io.collectionstrategy.facts.Situation;
+import io.collectionstrategy.facts.TypeEvidence;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The engine: runs one debtor at a time through a compiled rulebook in a fresh Drools session. */
+final class DroolsStrategy implements CollectionStrategy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DroolsStrategy.class);
+
+    private final CompiledRulebook book;
+    private final Locale locale;
+    private final String localeTag;
+    private final int maxRuleFirings;
+    private final Map<String, FiredRule> firedRuleByName = new HashMap<>();
+
+    DroolsStrategy(CompiledRulebook book, Locale locale, int maxRuleFirings) {
+        this.book = book;
+        this.maxRuleFirings = maxRuleFirings;
+        this.localeTag = resolve(book, locale);
+        this.locale = Locale.forLanguageTag(localeTag);
+        for (CompiledRulebook.RuleDef def : book.rules) {
+            firedRuleByName.put(def.name(), new FiredRule(def.id(), def.name()));
+        }
+    }
+
+    private static String resolve(CompiledRulebook book, Locale locale) {
+        Objects.requireNonNull(locale, "locale");
+        String tag = book.scripts.resolve(locale);
+        if (tag == null) {
+            throw new IllegalArgumentException("locale must be one of " + book.scripts.locales()
+                    + " (the script catalogue's locales), was " + locale.toLanguageTag());
+        }
+        return tag;
+    }
+
+    CompiledRulebook compiled() {
+        return book;
+    }
+
+    @Override
+    public Assessment assess(Debtor debtor, LocalDate asOf) {
+        return run(debtor, asOf, null, localeTag);
+    }
+
+    @Override
+    public Assessment assess(Debtor debtor, LocalDate asOf, Locale locale) {
+        return run(debtor, asOf, null, resolve(book, locale));
+    }
+
+    @Override
+    public Assessment assess(Debtor debtor, OffsetDateTime at, Locale locale) {
+        Objects.requireNonNull(at, "at");
+        return run(debtor, at.toLocalDate(), at, resolve(book, locale));
+    }
+
+    private Assessment run(Debtor debtor, LocalDate asOf, OffsetDateTime at, String tag) {
+        Objects.requireNonNull(debtor, "debtor");
+        Objects.requireNonNull(asOf, "asOf");
+        if (debtor.lastInterruption() != null && debtor.lastInterruption().isAfter(asOf)) {
+            throw new InvalidDebtorException("lastInterruption", debtor.lastInterruption().toString(),
+                    "on or before asOf (" + asOf + ")");
+        }
+        if (debtor.dueDate() != null && debtor.dueDate().isAfter(asOf)) {
+            throw new InvalidDebtorException("dueDate", debtor.dueDate().toString(), "on or before asOf (" + asOf + ")");
+        }
+        long start = System.nanoTime();
+        Tracker tracker = new Tracker();
+        KieSession session = book.kieBase.newKieSession();
+        try {
+            session.addEventListener(tracker.agenda);
+            session.addEventListener(tracker.runtime);
+            session.insert(debtor);
+            session.insert(new Evaluation(asOf, at, debtor.effectiveDueDate(asOf)));
+            int fired = session.fireAllRules(maxRuleFirings);
+            if (fired >= maxRuleFirings) {
+                throw loop(debtor, tracker);
+            }
+            Assessment assessment = collect(debtor, asOf, tag, session, tracker);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("case {}: {} / {} in {} us, {} rules fired", debtor.id(), assessment.debtorType(),
+                        assessment.situation(), (System.nanoTime() - start) / 1000, assessment.firedRules().size());
+            }
+            return assessment;
+        } catch (AssessmentException | InvalidDebtorException e) {
+            throw e;
+        } catch (ConsequenceException e) {
+            Rule rule = e.getMatch() == null ? null : e.getMatch().getRule();
+            String id = rule == null ? null : firedRule(rule).id();
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new AssessmentException(debtor.id(), id, "rule " + id + " failed for case " + debtor.id() + ": "
+                    + cause, cause);
+        } catch (RuntimeException e) {
+            LOG.warn("case {}: the rules failed: {}", debtor.id(), e.toString());
+            throw new AssessmentException(debtor.id(), null, "the rules failed for case " + debtor.id() + ": "
+                    + e.getMessage(), e);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private AssessmentException loop(Debtor debtor, Tracker tracker) {
+        Map.Entry<String, Integer> worst = tracker.counts.entrySet().stream()
+                .max(Map.Entry.comparingByValue()).orElse(Map.entry("?", 0));
+        FiredRule rule = firedRuleByName.getOrDefault(worst.getKey(), new FiredRule(worst.getKey(), worst.getKey()));
+        String message = "rule " + rule.id() + " \"" + rule.name() + "\" fired " + worst.getValue() + " times for case "
+                + debtor.id() + " and was stopped at the limit of " + maxRuleFirings
+                + " rule firings (maxRuleFirings): it probably keeps re-activating itself";
+        LOG.warn(message);
+        return new AssessmentException(debtor.id(), rule.id(), message, null);
+    }
+
+    private Assessment collect(Debtor debtor, LocalDate asOf, String tag, KieSession session, Tracker tracker) {
+        String type = null;
+        String situation = null;
+        String scriptId = null;
+        Map<String, EscalationStep> steps = new LinkedHashMap<>();
+        Map<String, Warning> warnings = new LinkedHashMap<>();
+        List<Evidence> evidence = new ArrayList<>();
+        for (Object fact : tracker.inserted) {
+            if (session.getFactHandle(fact) == null) {
+                continue; // retracted, e.g. a logical fact whose reason went away
+            }
+            String rule = tracker.insertedBy.get(fact);
+            if (fact instanceof EscalationStep s) {
+                EscalationStep earlier = steps.get(s.step());
+                if (earlier == null || s.inDays() < earlier.inDays()) {
+                    steps.put(s.step(), new EscalationStep(s.step(), s.inDays(), s.reason(), rule));
+                }
+            } else if (fact instanceof Warning w) {
+                warnings.putIfAbsent(w.code(), new Warning(w.code(), w.message(), rule));
+            } else if (fact instanceof TypeEvidence t) {
+                evidence.add(new Evidence(t.type(), t.points(), t.cue(), rule));
+            } else if (fact instanceof Classification c && type == null) {
+                type = c.type();
+            } else if (fact instanceof Situation s && situation == null) {
+                situation = s.name();
+            } else if (fact instanceof ScriptChoice c && scriptId == null) {
+                scriptId = c.scriptId();
+            }
+        }
+        List<EscalationStep> escalation = new ArrayList<>(steps.values());
+        escalation.sort(Comparator.comparingInt(EscalationStep::inDays));
+        Script script = null;
+        if (scriptId != null) {
+            ScriptCatalogue.Template t = book.scripts.template(scriptId, tag);
+            if (t == null) {
+                String id = scriptId;
+                t = book.scripts.locales().stream().map(l -> book.scripts.template(id, l)).filter(Objects::nonNull)
+                        .findFirst().orElse(null);
+                warnings.putIfAbsent(WarningCodes.SCRIPT_MISSING, new Warning(WarningCodes.SCRIPT_MISSING,
+                        "script " + scriptId + " has no text in " + tag + (t == null ? " nor in any other locale" : "; showing " + t.locale()),
+                        null));
+            }
+            if (t != null) {
+                script = book.scripts.render(t, debtor, asOf);
+            }
+        }
+        return new Assessment(debtor.id(), type == null ? DebtorTypes.UNCLASSIFIED : type, situation, script,
+                escalation, new ArrayList<>(warnings.values()), List.of(), tracker.fired, book.source.info(), evidence);
+    }
+
+    private FiredRule firedRule(Rule rule) {
+        FiredRule known = firedRuleByName.get(rule.getName());
+        if (known != null) {
+            return known;
+        }
+        Object id = rule.getMetaData().get("id");
+        return new FiredRule(id == null ? rule.getName() : id.toString(), rule.getName());
+    }
+
+    /** Records, for one session, which rules fired and which rule inserted each fact. */
+    private final class Tracker {
+        final List<FiredRule> fired = new ArrayList<>();
+        final Map<String, Integer> counts = new HashMap<>();
+        /** Facts in insertion order, and the id of the rule that inserted each (null: inserted by the engine). */
+        final List<Object> inserted = new ArrayList<>();
+        final IdentityHashMap<Object, String> insertedBy = new IdentityHashMap<>();
+
+        final DefaultAgendaEventListener agenda = new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                Rule rule = event.getMatch().getRule();
+                fired.add(firedRule(rule));
+                counts.merge(rule.getName(), 1, Integer::sum);
+            }
+        };
+
+        final DefaultRuleRuntimeEventListener runtime = new DefaultRuleRuntimeEventListener() {
+            @Override
+            public void objectInserted(ObjectInsertedEvent event) {
+                Rule rule = event.getRule();
+                Object fact = event.getObject();
+                if (!insertedBy.containsKey(fact)) {
+                    inserted.add(fact);
+                    insertedBy.put(fact, rule == null ? null : firedRule(rule).id());
+                }
+            }
+        };
+    }
+
+    @Override
+    public RulebookInfo rulebook() {
+        return book.source.info();
+    }
+
+    @Override
+    public List<RuleInfo> rules() {
+        return book.rules.stream().map(d -> new RuleInfo(d.id(), d.name(), d.file(), d.line())).toList();
+    }
+
+    @Override
+    public List<Locale> locales() {
+        return book.scripts.locales().stream().map(Locale::forLanguageTag).toList();
+    }
+
+    @Override
+    public Locale locale() {
+        return locale;
+    }
+
+    @Override
+    public ScenarioReport runScenarios() {
+        return ScenarioTables.run(this, book.source);
+    }
+
+    @Override
+    public ScenarioReport runScenarios(Path fileOrDirectory) {
+        return ScenarioTables.run(this, fileOrDirectory);
+    }
+}

@@ -1,0 +1,249 @@
+package io.collectionstrategy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns loosely typed named fields (CSV text, JSON values) into a validated {@link Debtor}. */
+final class FieldReader {
+
+    private static final Set<String> KNOWN = new HashSet<>(Debtor.FIELDS);
+
+    private FieldReader() {
+    }
+
+    static Debtor read(Map<String, ?> fields) {
+        if (fields == null) {
+            throw InvalidDebtorException.withMessage("id", null, "a debtor record is required, was null");
+        }
+        for (String key : fields.keySet()) {
+            if (!KNOWN.contains(key)) {
+                throw InvalidDebtorException.withMessage(key, fields.get(key),
+                        "unknown field \"" + key + "\"; expected one of " + Debtor.FIELDS);
+            }
+        }
+        Object id = value(fields, "id");
+        Debtor.Builder b = Debtor.builder(id == null ? null : text("id", id));
+        Object days = value(fields, "daysOverdue");
+        if (days == null) {
+            throw InvalidDebtorException.withMessage("daysOverdue", null, "daysOverdue is required");
+        }
+        b.daysOverdue(integer("daysOverdue", days));
+        ifPresent(fields, "name", v -> b.name(text("name", v)));
+        ifPresent(fields, "amountOverdue", v -> b.amountOverdue(decimal("amountOverdue", v)));
+        ifPresent(fields, "currency", v -> b.currency(text("currency", v).trim()));
+        ifPresent(fields, "debtorKind", v -> b.debtorKind(enumValue("debtorKind", v, DebtorKind.class)));
+        ifPresent(fields, "lateInstalments", v -> b.lateInstalments(integer("lateInstalments", v)));
+        ifPresent(fields, "promisesMade", v -> b.promisesMade(integer("promisesMade", v)));
+        ifPresent(fields, "promisesBroken", v -> b.promisesBroken(integer("promisesBroken", v)));
+        ifPresent(fields, "contactAttempts", v -> b.contactAttempts(integer("contactAttempts", v)));
+        ifPresent(fields, "contactsReached", v -> b.contactsReached(integer("contactsReached", v)));
+        ifPresent(fields, "daysSinceLastContact", v -> b.daysSinceLastContact(integer("daysSinceLastContact", v)));
+        ifPresent(fields, "statedReason", v -> b.statedReason(enumValue("statedReason", v, StatedReason.class)));
+        ifPresent(fields, "behaviours", v -> b.behaviours(enumSet("behaviours", v, Behaviour.class)));
+        ifPresent(fields, "circumstances", v -> b.circumstances(enumSet("circumstances", v, Circumstance.class)));
+        ifPresent(fields, "hasGuarantor", v -> b.hasGuarantor(bool("hasGuarantor", v)));
+        ifPresent(fields, "hasCollateral", v -> b.hasCollateral(bool("hasCollateral", v)));
+        ifPresent(fields, "dueDate", v -> b.dueDate(date("dueDate", v)));
+        ifPresent(fields, "lastInterruption", v -> b.lastInterruption(date("lastInterruption", v)));
+        ifPresent(fields, "jurisdiction", v -> b.jurisdiction(enumValue("jurisdiction", v, Jurisdiction.class)));
+        ifPresent(fields, "contactHistory", v -> b.contactHistory(contacts(v)));
+        return b.build();
+    }
+
+    private interface Setter {
+        void set(Object value);
+    }
+
+    private static void ifPresent(Map<String, ?> fields, String field, Setter setter) {
+        Object v = value(fields, field);
+        if (v != null) {
+            setter.set(v);
+        }
+    }
+
+    /** A missing key, a null and an empty or blank text all mean "not given". */
+    private static Object value(Map<String, ?> fields, String field) {
+        Object v = fields.get(field);
+        if (v instanceof CharSequence s && s.toString().isBlank()) {
+            return null;
+        }
+        return v;
+    }
+
+    static String text(String field, Object v) {
+        if (v instanceof CharSequence || v instanceof Number || v instanceof Boolean) {
+            return v.toString();
+        }
+        throw new InvalidDebtorException(field, v, "text");
+    }
+
+    static int integer(String field, Object v) {
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            long l = ((Number) v).longValue();
+            if (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
+                throw new InvalidDebtorException(field, v, "a whole number");
+            }
+            return (int) l;
+        }
+        if (v instanceof CharSequence s) {
+            try {
+                return Integer.parseInt(s.toString().trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidDebtorException(field, v, "a whole number");
+            }
+        }
+        if (v instanceof Number n) {
+            BigDecimal d = new BigDecimal(n.toString());
+            try {
+                return d.intValueExact();
+            } catch (ArithmeticException e) {
+                throw new InvalidDebtorException(field, v, "a whole number");
+            }
+        }
+        throw new InvalidDebtorException(field, v, "a whole number");
+    }
+
+    static BigDecimal decimal(String field, Object v) {
+        if (v instanceof BigDecimal d) {
+            return d;
+        }
+        if (v instanceof Number || v instanceof CharSequence) {
+            try {
+                return new BigDecimal(v.toString().trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidDebtorException(field, v, "a decimal number such as 1200.50");
+            }
+        }
+        throw new InvalidDebtorException(field, v, "a decimal number such as 1200.50");
+    }
+
+    static boolean bool(String field, Object v) {
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        if (v instanceof CharSequence s) {
+            String t = s.toString().trim();
+            if (t.equalsIgnoreCase("true")) {
+                return true;
+            }
+            if (t.equalsIgnoreCase("false")) {
+                return false;
+            }
+        }
+        throw new InvalidDebtorException(field, v, "true or false");
+    }
+
+    static LocalDate date(String field, Object v) {
+        if (v instanceof LocalDate d) {
+            return d;
+        }
+        if (v instanceof CharSequence s) {
+            try {
+                return LocalDate.parse(s.toString().trim());
+            } catch (DateTimeParseException e) {
+                throw new InvalidDebtorException(field, v, "an ISO date such as 2026-10-31");
+            }
+        }
+        throw new InvalidDebtorException(field, v, "an ISO date such as 2026-10-31");
+    }
+
+    static OffsetDateTime dateTime(String field, Object v) {
+        if (v instanceof OffsetDateTime d) {
+            return d;
+        }
+        if (v instanceof CharSequence s) {
+            try {
+                return OffsetDateTime.parse(s.toString().trim());
+            } catch (DateTimeParseException e) {
+                throw new InvalidDebtorException(field, v, "an ISO date-time with offset such as 2026-11-28T09:30:00+08:00");
+            }
+        }
+        throw new InvalidDebtorException(field, v, "an ISO date-time with offset such as 2026-11-28T09:30:00+08:00");
+    }
+
+    static <E extends Enum<E>> E enumValue(String field, Object v, Class<E> type) {
+        if (type.isInstance(v)) {
+            return type.cast(v);
+        }
+        if (v instanceof CharSequence s) {
+            String t = s.toString().trim();
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equals(t)) {
+                    return e;
+                }
+            }
+        }
+        throw new InvalidDebtorException(field, v, "one of " + Arrays.toString(type.getEnumConstants()));
+    }
+
+    static <E extends Enum<E>> Set<E> enumSet(String field, Object v, Class<E> type) {
+        Collection<?> items;
+        if (v instanceof CharSequence s) {
+            items = Arrays.stream(s.toString().split("\\|")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+        } else if (v instanceof Collection<?> c) {
+            items = c;
+        } else {
+            throw new InvalidDebtorException(field, v, "a list of values separated by | such as A|B");
+        }
+        EnumSet<E> set = EnumSet.noneOf(type);
+        for (Object item : items) {
+            if (item == null) {
+                throw new InvalidDebtorException(field, null, "a list without empty values");
+            }
+            set.add(enumValue(field, item, type));
+        }
+        return set;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static List<Contact> contacts(Object v) {
+        if (v instanceof CharSequence s && s.toString().trim().startsWith("[")) {
+            try {
+                v = JSON.readValue(s.toString(), List.class);
+            } catch (java.io.IOException e) {
+                throw new InvalidDebtorException("contactHistory", v, "a JSON list of {\"at\", \"channel\", \"reached\"} objects");
+            }
+        }
+        if (!(v instanceof Collection<?> c)) {
+            throw new InvalidDebtorException("contactHistory", v instanceof CharSequence ? v : String.valueOf(v),
+                    "a JSON list of {\"at\", \"channel\", \"reached\"} objects");
+        }
+        List<Contact> out = new ArrayList<>(c.size());
+        int i = 0;
+        for (Object item : c) {
+            String prefix = "contactHistory[" + i++ + "]";
+            if (!(item instanceof Map<?, ?> m)) {
+                throw new InvalidDebtorException(prefix, item, "an object with \"at\", \"channel\" and \"reached\"");
+            }
+            for (Object key : m.keySet()) {
+                if (!Set.of("at", "channel", "reached").contains(String.valueOf(key))) {
+                    throw InvalidDebtorException.withMessage(prefix + "." + key, m.get(key),
+                            "unknown field \"" + key + "\" in " + prefix + "; expected one of [at, channel, reached]");
+                }
+            }
+            Object at = m.get("at");
+            Object channel = m.get("channel");
+            if (at == null) {
+                throw InvalidDebtorException.withMessage(prefix + ".at", null, prefix + ".at is required");
+            }
+            if (channel == null) {
+                throw InvalidDebtorException.withMessage(prefix + ".channel", null, prefix + ".channel is required");
+            }
+            Object reached = m.get("reached");
+            out.add(new Contact(dateTime(prefix + ".at", at), enumValue(prefix + ".channel", channel, Channel.class),
+                    reached != null && bool(prefix + ".reached", reached)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,10 @@
+package io.collectionstrategy;
+
+/**
+ * A rule that fired during an assessment.
+ *
+ * @param id   the rule's {@code @id} metadata, e.g. {@code CLS-007}, or its name when it has no id
+ * @param name the rule's name, a business sentence
+ */
+public record FiredRule(String id, String name) {
+}

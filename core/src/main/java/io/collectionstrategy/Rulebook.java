@@ -1,0 +1,254 @@
+package io.collectionstrategy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The source of a rulebook: its {@code .drl} files, script catalogues ({@code scripts/<locale>.yaml}), scenario
+ * tables ({@code scenarios/*.csv}) and settings ({@code rulebook.yaml}), each by its path relative to the rulebook
+ * root. Immutable and serialisable, so it can be shipped to other machines and compiled there.
+ *
+ * <p>Three ways to get one: {@link #defaults()} (the default rulebook on the classpath),
+ * {@link #fromDirectory(Path)} (an analyst's working copy) and {@link #of(String, Map)} (explicit texts).
+ */
+public final class Rulebook implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Where the default rulebook lies on the classpath (in the {@code collection-strategy-rules} jar). */
+    public static final String DEFAULT_CLASSPATH_ROOT = "META-INF/collection-strategy/rulebook";
+
+    private static final List<String> EXTENSIONS = List.of(".drl", ".yaml", ".yml", ".csv");
+    private static final Pattern NAME = Pattern.compile("(?m)^name:\\s*[\"']?([^\"'#\\r\\n]+?)[\"']?\\s*(#.*)?$");
+
+    private final String name;
+    private final TreeMap<String, String> files;
+    private final String version;
+
+    private Rulebook(String name, Map<String, String> files) {
+        this.files = new TreeMap<>(files);
+        String declared = declaredName(this.files.get("rulebook.yaml"));
+        this.name = declared != null ? declared : name;
+        this.version = hash(this.files);
+    }
+
+    /**
+     * A rulebook from explicit texts.
+     *
+     * @param name  the name used when no {@code rulebook.yaml} declares one
+     * @param files path (relative, with {@code /}) to content
+     * @return the rulebook
+     * @throws IllegalArgumentException when there is no {@code .drl} file or a path is absolute
+     */
+    public static Rulebook of(String name, Map<String, String> files) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(files, "files");
+        for (String path : files.keySet()) {
+            if (path.startsWith("/") || path.contains("..") || path.contains("\\")) {
+                throw new IllegalArgumentException("rulebook file paths must be relative with '/', was \"" + path + "\"");
+            }
+            Objects.requireNonNull(files.get(path), () -> "content of rulebook file " + path);
+        }
+        if (files.keySet().stream().noneMatch(p -> p.endsWith(".drl"))) {
+            throw new IllegalArgumentException("a rulebook needs at least one .drl file, got " + files.keySet());
+        }
+        return new Rulebook(name, files);
+    }
+
+    /**
+     * The default rulebook shipped in the {@code collection-strategy-rules} jar.
+     *
+     * @return the rulebook
+     * @throws IllegalStateException when that jar is not on the classpath
+     */
+    public static Rulebook defaults() {
+        return fromClasspath(DEFAULT_CLASSPATH_ROOT, Rulebook.class.getClassLoader());
+    }
+
+    /**
+     * A rulebook from a folder on the classpath (inside a jar or a directory).
+     *
+     * @param root        the folder, e.g. {@code META-INF/collection-strategy/rulebook}
+     * @param classLoader where to look
+     * @return the rulebook
+     * @throws IllegalStateException when the folder is not found or holds no {@code .drl} file
+     */
+    public static Rulebook fromClasspath(String root, ClassLoader classLoader) {
+        String dir = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+        URL url = classLoader.getResource(dir);
+        if (url == null) {
+            throw new IllegalStateException("no rulebook at classpath:" + dir
+                    + "; for the default rulebook add the dependency io.collectionstrategy:collection-strategy-rules");
+        }
+        try {
+            if ("file".equals(url.getProtocol())) {
+                Rulebook fromDir = fromDirectory(Paths.get(url.toURI()));
+                return new Rulebook("default", fromDir.files);
+            }
+            URLConnection connection = url.openConnection();
+            if (connection instanceof JarURLConnection jar) {
+                jar.setUseCaches(false);
+                Map<String, String> files = new TreeMap<>();
+                try (JarFile jarFile = jar.getJarFile()) {
+                    Enumeration<JarEntry> entries = jarFile.entries();
+                    String prefix = dir + "/";
+                    for (JarEntry entry : Collections.list(entries)) {
+                        String path = entry.getName();
+                        if (!entry.isDirectory() && path.startsWith(prefix) && accepted(path)) {
+                            try (InputStream in = jarFile.getInputStream(entry)) {
+                                files.put(path.substring(prefix.length()), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                            }
+                        }
+                    }
+                }
+                return of("default", files);
+            }
+            throw new IllegalStateException("cannot list the rulebook at " + url + ": unsupported URL protocol "
+                    + url.getProtocol());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the rulebook at " + url, e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot read the rulebook at " + url, e);
+        }
+    }
+
+    /**
+     * An analyst's working copy: every {@code .drl}, {@code .yaml} and {@code .csv} file below the directory.
+     * Hidden files and editor backups are skipped.
+     *
+     * @param directory the rulebook directory
+     * @return the rulebook, named after the directory unless {@code rulebook.yaml} gives a name
+     * @throws UncheckedIOException when the directory cannot be read
+     * @throws IllegalArgumentException when it is not a directory or holds no {@code .drl} file
+     */
+    public static Rulebook fromDirectory(Path directory) {
+        Objects.requireNonNull(directory, "directory");
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("rulebook directory does not exist or is not a directory: " + directory);
+        }
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(directory)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                String rel = directory.relativize(p).toString().replace('\\', '/');
+                if (Files.isRegularFile(p) && accepted(rel)) {
+                    files.put(rel, Files.readString(p, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the rulebook directory " + directory, e);
+        }
+        if (files.keySet().stream().noneMatch(p -> p.endsWith(".drl"))) {
+            throw new IllegalArgumentException("rulebook directory " + directory + " holds no .drl file");
+        }
+        Path fileName = directory.toAbsolutePath().normalize().getFileName();
+        return new Rulebook(fileName == null ? "rulebook" : fileName.toString(), files);
+    }
+
+    private static boolean accepted(String relativePath) {
+        for (String part : relativePath.split("/")) {
+            if (part.startsWith(".") || part.endsWith("~") || part.startsWith("#")) {
+                return false;
+            }
+        }
+        String lower = relativePath.toLowerCase(Locale.ROOT);
+        return EXTENSIONS.stream().anyMatch(lower::endsWith);
+    }
+
+    /** @return the rulebook's name */
+    public String name() {
+        return name;
+    }
+
+    /** @return a content hash of every file: equal versions mean equal rulebooks */
+    public String version() {
+        return version;
+    }
+
+    /** @return the name and version */
+    public RulebookInfo info() {
+        return new RulebookInfo(name, version);
+    }
+
+    /** @return every file by its relative path, sorted by path */
+    public Map<String, String> files() {
+        return Collections.unmodifiableMap(files);
+    }
+
+    /**
+     * @param extension e.g. {@code ".drl"}
+     * @return the paths of the files with this ending, sorted
+     */
+    public List<String> paths(String extension) {
+        List<String> out = new ArrayList<>();
+        for (String path : files.keySet()) {
+            if (path.toLowerCase(Locale.ROOT).endsWith(extension)) {
+                out.add(path);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Rulebook r && r.name.equals(name) && r.files.equals(files);
+    }
+
+    @Override
+    public int hashCode() {
+        return version.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Rulebook[" + name + " " + version + ", " + files.size() + " files]";
+    }
+
+    private static String declaredName(String settings) {
+        if (settings == null) {
+            return null;
+        }
+        Matcher m = NAME.matcher(settings);
+        return m.find() ? m.group(1).trim() : null;
+    }
+
+    private static String hash(Map<String, String> files) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, String> e : files.entrySet()) {
+                digest.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(e.getValue().replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}

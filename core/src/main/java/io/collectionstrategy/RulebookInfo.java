@@ -1,0 +1,10 @@
+package io.collectionstrategy;
+
+/**
+ * Which rulebook produced an assessment.
+ *
+ * @param name    the rulebook's name, e.g. {@code default}
+ * @param version a content hash of every file of the rulebook: equal versions mean equal rulebooks
+ */
+public record RulebookInfo(String name, String version) {
+}

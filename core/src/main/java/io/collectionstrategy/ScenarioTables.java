@@ -1,0 +1,201 @@
+package io.collectionstrategy;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Runs scenario tables: CSV files with one debtor per row (columns named as in CONTRACT.md) and the expected
+ * outcome in {@code expect.*} columns. An empty cell means "not checked".
+ */
+final class ScenarioTables {
+
+    /** Default evaluation date of a row without {@code asOf}. */
+    static final LocalDate DEFAULT_AS_OF = LocalDate.of(2026, 1, 1);
+
+    static final List<String> SETTINGS = List.of("scenario", "asOf", "at", "locale", "note");
+    static final List<String> EXPECTATIONS = List.of("expect.type", "expect.situation", "expect.script",
+            "expect.firstStep", "expect.steps", "expect.notSteps", "expect.warnings", "expect.notWarnings",
+            "expect.rules", "expect.notRules", "expect.blocked", "expect.error");
+
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+            .setCommentMarker('#').setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
+
+    private ScenarioTables() {
+    }
+
+    static ScenarioReport run(CollectionStrategy strategy, Rulebook rulebook) {
+        Map<String, String> tables = new TreeMap<>();
+        for (String path : rulebook.paths(".csv")) {
+            if (path.startsWith("scenarios/")) {
+                tables.put(path, rulebook.files().get(path));
+            }
+        }
+        return run(strategy, tables);
+    }
+
+    static ScenarioReport run(CollectionStrategy strategy, Path fileOrDirectory) {
+        Map<String, String> tables = new TreeMap<>();
+        try {
+            if (Files.isDirectory(fileOrDirectory)) {
+                try (Stream<Path> walk = Files.walk(fileOrDirectory)) {
+                    for (Path p : (Iterable<Path>) walk::iterator) {
+                        if (Files.isRegularFile(p) && p.getFileName().toString().endsWith(".csv")) {
+                            tables.put(p.toString(), Files.readString(p, StandardCharsets.UTF_8));
+                        }
+                    }
+                }
+            } else {
+                tables.put(fileOrDirectory.toString(), Files.readString(fileOrDirectory, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read scenarios at " + fileOrDirectory, e);
+        }
+        return run(strategy, tables);
+    }
+
+    static ScenarioReport run(CollectionStrategy strategy, Map<String, String> tables) {
+        List<ScenarioResult> results = new ArrayList<>();
+        for (Map.Entry<String, String> table : tables.entrySet()) {
+            results.addAll(runTable(strategy, table.getKey(), table.getValue()));
+        }
+        return new ScenarioReport(results);
+    }
+
+    private static List<ScenarioResult> runTable(CollectionStrategy strategy, String file, String csv) {
+        List<ScenarioResult> results = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(new StringReader(csv.startsWith("\uFEFF") ? csv.substring(1) : csv), FORMAT)) {
+            List<String> header = parser.getHeaderNames();
+            List<String> unknown = header.stream()
+                    .filter(h -> !Debtor.FIELDS.contains(h) && !SETTINGS.contains(h) && !EXPECTATIONS.contains(h))
+                    .toList();
+            if (!unknown.isEmpty()) {
+                results.add(new ScenarioResult(file, 1, "(header)", List.of("unknown columns " + unknown
+                        + "; expected debtor fields " + Debtor.FIELDS + ", settings " + SETTINGS + " or " + EXPECTATIONS), null));
+                return results;
+            }
+            for (CSVRecord record : parser) {
+                int line = (int) parser.getCurrentLineNumber();
+                results.add(runRow(strategy, file, line, record.toMap()));
+            }
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            results.add(new ScenarioResult(file, 0, "(file)", List.of("not a readable CSV scenario table: " + e.getMessage()), null));
+        }
+        return results;
+    }
+
+    static ScenarioResult runRow(CollectionStrategy strategy, String file, int line, Map<String, String> row) {
+        String name = blankToNull(row.get("scenario"));
+        name = name == null ? "row at line " + line : name;
+        List<String> failures = new ArrayList<>();
+        Map<String, String> facts = new LinkedHashMap<>();
+        for (String field : Debtor.FIELDS) {
+            if (row.containsKey(field)) {
+                facts.put(field, row.get(field));
+            }
+        }
+        String expectedError = blankToNull(row.get("expect.error"));
+        Assessment a;
+        try {
+            Debtor debtor = Debtor.fromFields(facts);
+            Locale locale = blankToNull(row.get("locale")) == null ? strategy.locale() : Locale.forLanguageTag(row.get("locale").trim());
+            String at = blankToNull(row.get("at"));
+            if (at != null) {
+                a = strategy.assess(debtor, OffsetDateTime.parse(at.trim()), locale);
+            } else {
+                String asOf = blankToNull(row.get("asOf"));
+                a = strategy.assess(debtor, asOf == null ? DEFAULT_AS_OF : LocalDate.parse(asOf.trim()), locale);
+            }
+        } catch (InvalidDebtorException | AssessmentException | DateTimeParseException e) {
+            if (expectedError == null) {
+                failures.add("unexpected error: " + e.getMessage());
+            } else if (!e.getMessage().contains(expectedError)) {
+                failures.add("expected an error containing \"" + expectedError + "\", got \"" + e.getMessage() + "\"");
+            }
+            return new ScenarioResult(file, line, name, failures, null);
+        } catch (IllegalArgumentException e) {
+            failures.add("cannot run: " + e.getMessage());
+            return new ScenarioResult(file, line, name, failures, null);
+        }
+        if (expectedError != null) {
+            failures.add("expected an error containing \"" + expectedError + "\", got an assessment");
+        }
+        check(failures, row, "expect.type", "type", a.debtorType());
+        String situation = blankToNull(row.get("expect.situation"));
+        if (situation != null) {
+            boolean none = situation.equalsIgnoreCase("none") || situation.equals("-");
+            String actual = a.situation() == null ? "none" : a.situation();
+            if (none ? a.situation() != null : !situation.equals(a.situation())) {
+                failures.add("expected situation " + (none ? "none" : situation) + ", got " + actual);
+            }
+        }
+        check(failures, row, "expect.script", "script", a.script() == null ? "none" : a.script().id());
+        check(failures, row, "expect.firstStep", "first step",
+                a.firstStep().map(s -> s.step()).orElse("none"));
+        List<String> stepsWithDays = a.escalation().stream().map(s -> s.step() + "@" + s.inDays()).toList();
+        for (String step : list(row.get("expect.steps"))) {
+            boolean found = step.contains("@") ? stepsWithDays.contains(step) : a.stepNames().contains(step);
+            if (!found) {
+                failures.add("expected step " + step + ", got steps " + stepsWithDays);
+            }
+        }
+        for (String step : list(row.get("expect.notSteps"))) {
+            if (a.stepNames().contains(step)) {
+                failures.add("expected no step " + step + ", got steps " + stepsWithDays);
+            }
+        }
+        includes(failures, "warning", list(row.get("expect.warnings")), a.warningCodes(), true);
+        includes(failures, "warning", list(row.get("expect.notWarnings")), a.warningCodes(), false);
+        includes(failures, "fired rule", list(row.get("expect.rules")), a.firedRuleIds(), true);
+        includes(failures, "fired rule", list(row.get("expect.notRules")), a.firedRuleIds(), false);
+        includes(failures, "blocked step", list(row.get("expect.blocked")),
+                a.blocked().stream().map(BlockedStep::step).toList(), true);
+        if (!failures.isEmpty()) {
+            failures.add("(fired: " + String.join(", ", a.firedRuleIds()) + ")");
+        }
+        return new ScenarioResult(file, line, name, failures, a);
+    }
+
+    private static void check(List<String> failures, Map<String, String> row, String column, String what, String actual) {
+        String expected = blankToNull(row.get(column));
+        if (expected != null && !expected.trim().equals(actual)) {
+            failures.add("expected " + what + " " + expected.trim() + ", got " + actual);
+        }
+    }
+
+    private static void includes(List<String> failures, String what, List<String> expected, List<String> actual, boolean present) {
+        for (String e : expected) {
+            if (actual.contains(e) != present) {
+                failures.add("expected " + (present ? "" : "no ") + what + " " + e + ", got " + actual);
+            }
+        }
+    }
+
+    private static List<String> list(String cell) {
+        if (blankToNull(cell) == null) {
+            return List.of();
+        }
+        return Arrays.stream(cell.split("\\|")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
