@@ -85,6 +85,14 @@ public interface CollectionStrategy {
     Locale locale();
 
     /**
+     * Checks the rulebook for mistakes the compiler does not see: a script chosen by a rule without a text in every
+     * locale, a script no rule chooses. An empty list means no problem found.
+     *
+     * @return the problems, as {@code file:line: message}
+     */
+    List<RulebookProblem> lint();
+
+    /**
      * Runs the scenario tables shipped in the rulebook ({@code scenarios/*.csv}).
      *
      * @return the results, one per scenario row

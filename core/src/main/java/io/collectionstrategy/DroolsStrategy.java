@@ -244,6 +244,11 @@ final class DroolsStrategy implements CollectionStrategy {
     }
 
     @Override
+    public List<RulebookProblem> lint() {
+        return RulebookLint.lint(book);
+    }
+
+    @Override
     public ScenarioReport runScenarios() {
         return ScenarioTables.run(this, book.source);
     }

@@ -1,0 +1,102 @@
+package io.collectionstrategy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a compiled rulebook for mistakes the compiler does not see: script ids chosen by rules that have no text
+ * in some locale, and scripts that no rule can choose.
+ *
+ * <p>Script ids are found in the DRL text: {@code new ScriptChoice( "EARLY_REMINDER" )} uses one id;
+ * {@code new ScriptChoice( "TYPE_" + $type )} uses {@code TYPE_<type>} for every debtor type the rulebook names
+ * (built-in types and every {@code "X"} in {@code new TypeEvidence( "X"} or {@code new Classification( "X" )}), and
+ * {@code "SITUATION_" + $name} likewise for every situation.
+ */
+final class RulebookLint {
+
+    private static final Pattern CHOICE = Pattern.compile("new\\s+ScriptChoice\\s*\\(\\s*\"([^\"]*)\"\\s*(\\+)?");
+    private static final Pattern TYPE = Pattern.compile("new\\s+(?:TypeEvidence|Classification|TypeScore)\\s*\\(\\s*\"([^\"]+)\"");
+    private static final Pattern SITUATION = Pattern.compile("new\\s+(?:SituationCandidate|Situation)\\s*\\(\\s*\"([^\"]+)\"");
+    private static final List<String> BUILT_IN_TYPES = List.of(DebtorTypes.PROVOCATIVE, DebtorTypes.EVASIVE,
+            DebtorTypes.VICTIM, DebtorTypes.CONFIDENT, DebtorTypes.STUBBORN, DebtorTypes.SOPHISTICATED,
+            DebtorTypes.SERIAL_PROMISER, DebtorTypes.UNCLASSIFIED);
+
+    private RulebookLint() {
+    }
+
+    /** A script id some rule can choose, and where. */
+    record Use(String scriptId, String file, int line) {
+    }
+
+    static List<RulebookProblem> lint(CompiledRulebook book) {
+        List<RulebookProblem> problems = new ArrayList<>();
+        Map<String, Use> uses = usedScripts(book.source);
+        for (Use use : uses.values()) {
+            for (String locale : book.scripts.locales()) {
+                if (book.scripts.template(use.scriptId(), locale) == null) {
+                    problems.add(new RulebookProblem(use.file(), use.line(), "script " + use.scriptId()
+                            + " is chosen here but has no text in locale " + locale));
+                }
+            }
+            if (book.scripts.locales().isEmpty()) {
+                problems.add(new RulebookProblem(use.file(), use.line(), "script " + use.scriptId()
+                        + " is chosen here but the rulebook has no script catalogue"));
+            }
+        }
+        for (ScriptCatalogue.Template t : book.scripts.templates()) {
+            if (!uses.containsKey(t.id()) && !unusedReported(problems, t.id())) {
+                problems.add(new RulebookProblem(t.file(), t.line(), "script " + t.id() + " is not chosen by any rule"));
+            }
+        }
+        return problems;
+    }
+
+    private static boolean unusedReported(List<RulebookProblem> problems, String id) {
+        return problems.stream().anyMatch(p -> p.message().equals("script " + id + " is not chosen by any rule"));
+    }
+
+    /** Every script id the rules can choose, with the place of the first rule that chooses it. */
+    static Map<String, Use> usedScripts(Rulebook rulebook) {
+        Set<String> types = new LinkedHashSet<>(BUILT_IN_TYPES);
+        Set<String> situations = new TreeSet<>(List.of(Situations.DECEASED, Situations.FRAUD, Situations.BANKRUPTCY,
+                Situations.DISPUTE, Situations.COMPLAINT, Situations.LITIGATION));
+        for (String path : rulebook.paths(".drl")) {
+            String text = rulebook.files().get(path);
+            collect(TYPE, text, types);
+            collect(SITUATION, text, situations);
+        }
+        Map<String, Use> uses = new LinkedHashMap<>();
+        for (String path : rulebook.paths(".drl")) {
+            String[] lines = rulebook.files().get(path).split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                Matcher m = CHOICE.matcher(lines[i]);
+                while (m.find()) {
+                    String id = m.group(1);
+                    if (m.group(2) == null) {
+                        uses.putIfAbsent(id, new Use(id, path, i + 1));
+                    } else {
+                        Set<String> names = id.startsWith("TYPE") ? types : id.startsWith("SITUATION") ? situations : Set.of();
+                        for (String name : names) {
+                            uses.putIfAbsent(id + name, new Use(id + name, path, i + 1));
+                        }
+                    }
+                }
+            }
+        }
+        return uses;
+    }
+
+    private static void collect(Pattern p, String text, Set<String> into) {
+        Matcher m = p.matcher(text);
+        while (m.find()) {
+            into.add(m.group(1));
+        }
+    }
+}
