@@ -74,6 +74,9 @@ final class CompiledRulebook {
             }
             problems.add(new RulebookProblem(path, Math.max(m.getLine(), 0), oneLine(m.getText())));
         }
+        // Drools adds "Parser returned a null Package" (line 0) after a syntax error it already reported with a line
+        problems.removeIf(p -> p.line() == 0 && p.message().startsWith("Parser returned a null Package")
+                && problems.stream().anyMatch(q -> q.file().equals(p.file()) && q.line() > 0));
         if (!problems.isEmpty()) {
             ks.getRepository().removeKieModule(releaseId);
             problems.sort(Comparator.comparing(RulebookProblem::file).thenComparingInt(RulebookProblem::line));

@@ -1,0 +1,181 @@
+package io.collectionstrategy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DebtorTest {
+
+    @Test
+    void build_onlyRequiredFields_appliesContractDefaults() {
+        Debtor d = Debtor.builder("C-1").daysOverdue(5).build();
+
+        assertThat(d.amountOverdue()).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(d.currency()).isEqualTo("CNY");
+        assertThat(d.debtorKind()).isEqualTo(DebtorKind.CONSUMER);
+        assertThat(d.statedReason()).isEqualTo(StatedReason.NONE);
+        assertThat(d.jurisdiction()).isEqualTo(Jurisdiction.CN);
+        assertThat(d.behaviours()).isEmpty();
+        assertThat(d.effectiveDueDate(LocalDate.of(2026, 11, 28))).isEqualTo(LocalDate.of(2026, 11, 23));
+    }
+
+    @Test
+    void build_morePromisesBrokenThanMade_namesFieldValueAndLimit() {
+        assertThatThrownBy(() -> Debtor.builder("C-1").promisesMade(2).promisesBroken(3).build())
+                .isInstanceOf(InvalidDebtorException.class)
+                .hasMessage("promisesBroken must be between 0 and promisesMade (2), was 3")
+                .extracting(e -> ((InvalidDebtorException) e).field()).isEqualTo("promisesBroken");
+    }
+
+    @Test
+    void build_negativeDaysOverdue_namesRange() {
+        assertThatThrownBy(() -> Debtor.builder("C-17").daysOverdue(-3).build())
+                .hasMessage("daysOverdue must be between 0 and 36500, was -3");
+    }
+
+    @Test
+    void build_daysOverdueAboveHundredYears_isRejected() {
+        assertThatThrownBy(() -> Debtor.builder("C-1").daysOverdue(36_501).build())
+                .hasMessage("daysOverdue must be between 0 and 36500, was 36501");
+    }
+
+    @Test
+    void build_moreContactsReachedThanAttempted_isRejected() {
+        assertThatThrownBy(() -> Debtor.builder("C-1").contactAttempts(1).contactsReached(2).build())
+                .hasMessage("contactsReached must be between 0 and contactAttempts (1), was 2");
+    }
+
+    @Test
+    void build_negativeAmount_isRejected() {
+        assertThatThrownBy(() -> Debtor.builder("C-1").amountOverdue("-0.01").build())
+                .hasMessage("amountOverdue must be at least 0, was \"-0.01\"");
+    }
+
+    @Test
+    void build_unknownCurrency_namesExpectation() {
+        assertThatThrownBy(() -> Debtor.builder("C-1").currency("XYZ1").build())
+                .hasMessage("currency must be an ISO 4217 code such as CNY, USD or GBP, was \"XYZ1\"");
+    }
+
+    @Test
+    void build_blankId_isRejected() {
+        assertThatThrownBy(() -> Debtor.builder(" ").build()).hasMessage("id must not be blank");
+        assertThatThrownBy(() -> Debtor.builder(null).build()).hasMessage("id is required");
+    }
+
+    @Test
+    void build_interruptionBeforeDueDate_isRejected() {
+        assertThatThrownBy(() -> Debtor.builder("C-1").dueDate(LocalDate.of(2026, 5, 1))
+                .lastInterruption(LocalDate.of(2026, 4, 1)).build())
+                .hasMessage("lastInterruption must be on or after dueDate (2026-05-01), was \"2026-04-01\"");
+    }
+
+    @Test
+    void toString_withName_neverShowsTheName() {
+        Debtor d = Debtor.builder("C-1").name("Zhang Wei").daysOverdue(3).build();
+
+        assertThat(d.toString()).contains("C-1").doesNotContain("Zhang");
+    }
+
+    @Test
+    void fromFields_csvText_parsesEveryKind() {
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", "C-9");
+        row.put("daysOverdue", "27");
+        row.put("amountOverdue", "1200.50");
+        row.put("behaviours", "AVOIDS_CONTACT|FRIENDLY");
+        row.put("circumstances", "");
+        row.put("hasGuarantor", "true");
+        row.put("dueDate", "2026-11-01");
+        row.put("debtorKind", "BUSINESS");
+        row.put("contactHistory", "[{\"at\":\"2026-11-27T21:59:00+08:00\",\"channel\":\"CALL\",\"reached\":true}]");
+
+        Debtor d = Debtor.fromFields(row);
+
+        assertThat(d.daysOverdue()).isEqualTo(27);
+        assertThat(d.amountOverdue()).isEqualByComparingTo("1200.50");
+        assertThat(d.behaviours()).containsExactlyInAnyOrder(Behaviour.AVOIDS_CONTACT, Behaviour.FRIENDLY);
+        assertThat(d.circumstances()).isEmpty();
+        assertThat(d.hasGuarantor()).isTrue();
+        assertThat(d.debtorKind()).isEqualTo(DebtorKind.BUSINESS);
+        assertThat(d.contactHistory()).singleElement().satisfies(c -> {
+            assertThat(c.channel()).isEqualTo(Channel.CALL);
+            assertThat(c.reached()).isTrue();
+        });
+    }
+
+    @Test
+    void fromFields_jsonValues_parsesTypedValues() {
+        Debtor d = Debtor.fromFields(Map.of("id", "C-2", "daysOverdue", 40, "amountOverdue", 99.5,
+                "behaviours", List.of("AGGRESSIVE"), "hasCollateral", true));
+
+        assertThat(d.daysOverdue()).isEqualTo(40);
+        assertThat(d.amountOverdue()).isEqualByComparingTo("99.5");
+        assertThat(d.behaviours()).containsExactly(Behaviour.AGGRESSIVE);
+        assertThat(d.hasCollateral()).isTrue();
+    }
+
+    @Test
+    void fromFields_unknownEnumValue_listsAllowedValues() {
+        assertThatThrownBy(() -> Debtor.fromFields(Map.of("id", "C-1", "daysOverdue", "3", "statedReason", "BROKE")))
+                .hasMessageStartingWith("statedReason must be one of [NONE, NO_FUNDS, BUSINESS_DOWNTURN")
+                .hasMessageEndingWith("was \"BROKE\"");
+    }
+
+    @Test
+    void fromFields_unknownBehaviourInSet_namesFieldAndValue() {
+        assertThatThrownBy(() -> Debtor.fromFields(Map.of("id", "C-1", "daysOverdue", "3", "behaviours", "FRIENDLY|RUDE")))
+                .hasMessageStartingWith("behaviours must be one of [AGGRESSIVE")
+                .hasMessageEndingWith("was \"RUDE\"");
+    }
+
+    @Test
+    void fromFields_textInNumberField_namesField() {
+        assertThatThrownBy(() -> Debtor.fromFields(Map.of("id", "C-1", "daysOverdue", "ten")))
+                .hasMessage("daysOverdue must be a whole number, was \"ten\"");
+    }
+
+    @Test
+    void fromFields_fractionInIntegerField_isRejected() {
+        assertThatThrownBy(() -> Debtor.fromFields(Map.of("id", "C-1", "daysOverdue", 2.5)))
+                .hasMessage("daysOverdue must be a whole number, was 2.5");
+    }
+
+    @Test
+    void fromFields_missingDaysOverdue_saysRequired() {
+        assertThatThrownBy(() -> Debtor.fromFields(Map.of("id", "C-1")))
+                .hasMessage("daysOverdue is required")
+                .extracting(e -> ((InvalidDebtorException) e).field()).isEqualTo("daysOverdue");
+    }
+
+    @Test
+    void fromFields_unknownField_listsKnownFields() {
+        assertThatThrownBy(() -> Debtor.fromFields(Map.of("id", "C-1", "daysOverdue", "1", "daysOverdu", "2")))
+                .hasMessageStartingWith("unknown field \"daysOverdu\"; expected one of [id, name, daysOverdue");
+    }
+
+    @Test
+    void fromFields_badBoolean_namesExpectation() {
+        assertThatThrownBy(() -> Debtor.fromFields(Map.of("id", "C-1", "daysOverdue", "1", "hasGuarantor", "yes")))
+                .hasMessage("hasGuarantor must be true or false, was \"yes\"");
+    }
+
+    @Test
+    void fromFields_badDate_namesExpectation() {
+        assertThatThrownBy(() -> Debtor.fromFields(Map.of("id", "C-1", "daysOverdue", "1", "dueDate", "31/10/2026")))
+                .hasMessage("dueDate must be an ISO date such as 2026-10-31, was \"31/10/2026\"");
+    }
+
+    @Test
+    void fromFields_contactWithoutChannel_namesTheElement() {
+        assertThatThrownBy(() -> Debtor.fromFields(Map.of("id", "C-1", "daysOverdue", "1",
+                "contactHistory", List.of(Map.of("at", "2026-11-27T10:00:00+08:00")))))
+                .hasMessage("contactHistory[0].channel is required");
+    }
+}

@@ -1,0 +1,92 @@
+package io.collectionstrategy;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Small rulebooks for the engine's own tests; the default rulebook is tested in the rules module. */
+final class TestRulebooks {
+
+    static final String HEADER = """
+            package test;
+            import io.collectionstrategy.*;
+            import io.collectionstrategy.facts.*;
+            """;
+
+    static final String RULES = HEADER + """
+
+            // Long silence is evasive.
+            rule "Avoiding contact is evasive"
+                @id("T-001")
+            when
+                Debtor( behaviours contains Behaviour.AVOIDS_CONTACT )
+            then
+                insertLogical( new Classification( "EVASIVE" ) );
+                insertLogical( new ScriptChoice( "HELLO" ) );
+            end
+
+            // Everyone overdue gets a call.
+            rule "Overdue debtors are called"
+                @id("T-002")
+            when
+                Debtor( daysOverdue > 0 )
+            then
+                insert( new EscalationStep( "PHONE_CALL", 2, "overdue" ) );
+            end
+
+            // A second rule proposes the same step earlier: the earliest wins.
+            rule "Evasive debtors are called at once"
+                @id("T-003")
+            when
+                Classification( type == "EVASIVE" )
+            then
+                insert( new EscalationStep( "PHONE_CALL", 0, "evasive" ) );
+                insert( new EscalationStep( "NEIGHBOURHOOD_CHECK", 5, "a step the analyst invented" ) );
+                insert( new Warning( "CUSTOM_WARNING", "a warning the analyst invented" ) );
+            end
+            """;
+
+    static final String SCRIPTS_EN = """
+            locale: en
+            fallbacks:
+              name: "customer"
+            scripts:
+              HELLO:
+                title: "Hello"
+                text: "Hello {name}, {amount} {currency} is {daysOverdue} days overdue since {dueDate} (case {caseId}, {asOf})."
+                do:
+                  - "Be clear"
+                avoid:
+                  - "Be vague"
+            """;
+
+    static final String SCRIPTS_ZH = """
+            locale: zh-CN
+            fallbacks:
+              name: "客户"
+            scripts:
+              HELLO:
+                title: "问候"
+                text: "{name}您好，您的欠款 {amount} {currency} 已逾期 {daysOverdue} 天。"
+            """;
+
+    private TestRulebooks() {
+    }
+
+    static Map<String, String> files() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("rules/test.drl", RULES);
+        files.put("scripts/en.yaml", SCRIPTS_EN);
+        files.put("scripts/zh-CN.yaml", SCRIPTS_ZH);
+        return files;
+    }
+
+    static Rulebook basic() {
+        return Rulebook.of("test", files());
+    }
+
+    static Rulebook with(String path, String content) {
+        Map<String, String> files = files();
+        files.put(path, content);
+        return Rulebook.of("test", files);
+    }
+}

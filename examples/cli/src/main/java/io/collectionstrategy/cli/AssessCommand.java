@@ -1,0 +1,140 @@
+package io.collectionstrategy.cli;
+
+import io.collectionstrategy.CollectionStrategy;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code assess FILE|-}: one output record per input row, in input order, streaming. */
+@Command(name = "assess", mixinStandardHelpOptions = true,
+        description = {"Assess a portfolio: one output record per input row, in input order, with constant memory.",
+            "Input: JSON Lines (.jsonl), a JSON array (.json) or CSV (.csv) with CONTRACT.md field names; "
+                    + "'-' reads stdin. A row that cannot be assessed becomes {\"row\": N, \"id\": ..., \"error\": ...} "
+                    + "in its place and every other row is still assessed.",
+            "A summary (rows, assessed, errors; counts per type, situation, first step, warning code) goes to stderr."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every row assessed",
+            "1:some rows failed (error records in the output)",
+            "2:the run could not start: missing file, broken rulebook (problems printed as file:line: message), bad command line",
+            "3:unexpected failure during the run"})
+final class AssessCommand implements Callable<Integer> {
+
+    @CommandLine.ParentCommand
+    CollectionStrategyCli parent;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE|-", description = "The portfolio file, or - for stdin.")
+    String file;
+
+    @Option(names = "--format", paramLabel = "FORMAT", converter = InputFormatConverter.class,
+            description = "Input format: jsonl, json or csv (default: by extension; stdin: by the first character).")
+    InputFormat format;
+
+    @Option(names = "--output-format", paramLabel = "FORMAT", converter = OutputFormatConverter.class,
+            defaultValue = "jsonl", description = "Output format: jsonl, csv or table (default: ${DEFAULT-VALUE}).")
+    OutputFormat outputFormat;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the records to FILE instead of stdout.")
+    Path out;
+
+    @Option(names = "--progress", description = "Show a progress bar on stderr even when it is not a terminal.")
+    boolean progress;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Assess on N threads; output order is kept (default: the number of processors).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Mixin
+    EngineOptions engine = new EngineOptions();
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        Locale locale = engine.locale();
+        LocalDate asOf = engine.asOf();
+        try (PortfolioReader reader = PortfolioReader.open(file, format, parent.stdin())) {
+            CollectionStrategy strategy = engine.strategy();
+            Writer target = openOut();
+            Summary summary = new Summary();
+            boolean showProgress = progress || Progress.stderrIsTerminal();
+            long total = showProgress ? PortfolioReader.countRows(file, reader.format()) : -1;
+            boolean interactive = "-".equals(file);
+            try (RecordWriter writer = RecordWriter.create(outputFormat, target, interactive);
+                 Progress bar = Progress.start(showProgress, "assess", total, err)) {
+                Iterator<InputRow> rows = reader;
+                OrderedPipeline.run(rows, row -> Outcome.of(strategy, row, asOf, locale), outcome -> {
+                    if (outcome.ok()) {
+                        writer.assessment(outcome.row().row(), outcome.assessment());
+                        summary.assessed(outcome.assessment());
+                    } else {
+                        writer.error(outcome.row().row(), outcome.row().id(), outcome.error());
+                        summary.error(outcome.error());
+                    }
+                    bar.step();
+                    if (summary.rows() % 4096 == 0 && target instanceof PrintWriter pw && pw.checkError()) {
+                        throw new UncheckedIOException(new IOException("output closed after " + summary.rows() + " rows"));
+                    }
+                }, Math.max(1, threads));
+            } finally {
+                if (out != null) {
+                    target.close();
+                } else {
+                    target.flush();
+                }
+            }
+            if (reader.stoppedEarly() != null) {
+                err.println(reader.source() + ": " + reader.stoppedEarly());
+            }
+            summary.print(err);
+            boolean failed = summary.errors() > 0 || reader.stoppedEarly() != null;
+            return failed ? ExitCodes.FAILED : ExitCodes.OK;
+        }
+    }
+
+    private Writer openOut() {
+        if (out == null) {
+            return spec.commandLine().getOut();
+        }
+        try {
+            if (out.getParent() != null) {
+                Files.createDirectories(out.getParent());
+            }
+            return new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        } catch (IOException e) {
+            throw new StartupException("cannot write " + out + ": " + e);
+        }
+    }
+
+    /** picocli converter for {@link InputFormat}. */
+    static final class InputFormatConverter implements CommandLine.ITypeConverter<InputFormat> {
+        @Override
+        public InputFormat convert(String value) {
+            return InputFormat.parse(value);
+        }
+    }
+
+    /** picocli converter for {@link OutputFormat}. */
+    static final class OutputFormatConverter implements CommandLine.ITypeConverter<OutputFormat> {
+        @Override
+        public OutputFormat convert(String value) {
+            return OutputFormat.parse(value);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.collectionstrategy.cli;
+
+import io.collectionstrategy.CollectionStrategy;
+import io.collectionstrategy.RuleInfo;
+import io.collectionstrategy.RulebookException;
+import io.collectionstrategy.RulebookProblem;
+import io.collectionstrategy.ScenarioReport;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code check DIR}: compile, lint and run the scenarios of a rulebook directory. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Check a rulebook directory: compile it and print every error as file:line: message; lint it "
+                + "(scripts chosen without a text in every locale, scripts no rule uses; rule @ids are unique or the "
+                + "rulebook does not compile); run the scenario tables in its scenarios/ directory.",
+            "The word 'default' checks the default rulebook."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the rulebook compiles, lints clean and passes its scenarios",
+            "1:a compile error, a lint problem or a failing scenario (each printed as file:line: message)",
+            "2:could not start: no such directory, bad command line",
+            "3:unexpected failure"})
+final class CheckCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "The rulebook directory, or 'default'.")
+    String dir;
+
+    @Option(names = "--locale", paramLabel = "LOCALE", defaultValue = "zh-CN",
+            description = "Locale the engine is built with (default: ${DEFAULT-VALUE}); lint covers every locale.")
+    String locale;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!RulebookSource.isDefault(dir) && !Files.isDirectory(Path.of(dir))) {
+            throw new StartupException("rulebook directory not found: " + dir);
+        }
+        Locale loc = RulebookSource.locale(locale);
+        CollectionStrategy.Builder builder = CollectionStrategy.builder().locale(loc);
+        CollectionStrategy strategy;
+        try {
+            if (RulebookSource.isDefault(dir)) {
+                builder.defaultRulebook();
+            } else {
+                builder.rulebookDirectory(Path.of(dir));
+            }
+            strategy = builder.build();
+        } catch (RulebookException e) {
+            out.printf("compile: FAILED, %d %s%n", e.problems().size(), e.problems().size() == 1 ? "problem" : "problems");
+            for (RulebookProblem p : e.problems()) {
+                out.println(p);
+            }
+            out.println("check: FAILED (the rulebook does not compile; lint and scenarios not run)");
+            out.flush();
+            return ExitCodes.FAILED;
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            throw new StartupException("cannot read rulebook " + dir + ": " + e.getMessage());
+        }
+        List<RuleInfo> rules = strategy.rules();
+        long files = rules.stream().map(RuleInfo::file).distinct().count();
+        out.printf("compile: OK, rulebook %s %s: %d rules in %d files, locales %s%n", strategy.rulebook().name(),
+                strategy.rulebook().version(), rules.size(), files,
+                strategy.locales().stream().map(Locale::toLanguageTag).toList());
+
+        List<RulebookProblem> lint = strategy.lint();
+        if (lint.isEmpty()) {
+            out.println("lint: OK");
+        } else {
+            out.printf("lint: %d %s%n", lint.size(), lint.size() == 1 ? "problem" : "problems");
+            lint.forEach(out::println);
+        }
+
+        ScenarioReport report = strategy.runScenarios();
+        int failed = report.failures().size();
+        out.printf("scenarios: %d run, %d passed, %d failed%n", report.results().size(),
+                report.results().size() - failed, failed);
+        report.problems().forEach(out::println);
+
+        boolean ok = lint.isEmpty() && failed == 0;
+        out.println("check: " + (ok ? "PASSED" : "FAILED"));
+        out.flush();
+        return ok ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+}

@@ -1,0 +1,84 @@
+package io.collectionstrategy.cli;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code collection-strategy} command: subcommands assess, explain, check, test, diff and generate. */
+@Command(name = "collection-strategy",
+        mixinStandardHelpOptions = true,
+        versionProvider = CollectionStrategyCli.Version.class,
+        description = {"Assess overdue debtors with a Drools rulebook: debtor type, script and escalation steps.",
+            "Field names of input and output follow CONTRACT.md."},
+        subcommands = {AssessCommand.class, ExplainCommand.class, CheckCommand.class, TestCommand.class,
+            DiffCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every row assessed (check, test: everything passed)",
+            "1:the run completed but some rows failed (check, test: a problem or a failing scenario)",
+            "2:the run could not start: missing file, broken rulebook (every problem is printed as file:line: message), bad command line",
+            "3:unexpected failure during the run"})
+public final class CollectionStrategyCli implements Runnable {
+
+    private final InputStream stdin;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /**
+     * @param stdin what {@code -} reads
+     */
+    public CollectionStrategyCli(InputStream stdin) {
+        this.stdin = stdin;
+    }
+
+    InputStream stdin() {
+        return stdin;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    /**
+     * A configured command line: usage errors exit 2, a run that cannot start exits 2 with its reasons, any other
+     * failure exits 3.
+     *
+     * @param stdin what {@code -} reads
+     * @return the command line; set its out and err, then {@code execute(args)}
+     */
+    public static CommandLine commandLine(InputStream stdin) {
+        CommandLine cmd = new CommandLine(new CollectionStrategyCli(stdin));
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            commandLine.getOut().flush();
+            if (ex instanceof StartupException s) {
+                for (String line : s.lines()) {
+                    err.println(line);
+                }
+                err.flush();
+                return ExitCodes.CANNOT_START;
+            }
+            err.println("collection-strategy: unexpected failure: " + ex);
+            if (Boolean.getBoolean("collection-strategy.debug")) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return ExitCodes.INTERNAL;
+        });
+        return cmd;
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = CollectionStrategyCli.class.getPackage().getImplementationVersion();
+            return new String[] {"collection-strategy " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

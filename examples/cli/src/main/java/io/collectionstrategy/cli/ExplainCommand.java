@@ -1,0 +1,204 @@
+package io.collectionstrategy.cli;
+
+import io.collectionstrategy.Assessment;
+import io.collectionstrategy.BlockedStep;
+import io.collectionstrategy.CollectionStrategy;
+import io.collectionstrategy.EscalationStep;
+import io.collectionstrategy.Evidence;
+import io.collectionstrategy.FiredRule;
+import io.collectionstrategy.RuleInfo;
+import io.collectionstrategy.Warning;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code explain}: one debtor, a readable account of its assessment. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = {"Explain the assessment of one debtor: its type and the evidence for it, the rules that fired, "
+                + "the situation, the script with what to do and avoid, the steps with their reasons, warnings and "
+                + "blocked steps.",
+            "The debtor is a JSON object given as the argument, '-' for stdin, or found by --id in --file."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:explained",
+            "1:the debtor's facts are not valid (the error names field, value and what was expected)",
+            "2:could not start: no such file or id, broken rulebook, bad command line",
+            "3:unexpected failure"})
+final class ExplainCommand implements Callable<Integer> {
+
+    @CommandLine.ParentCommand
+    CollectionStrategyCli parent;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Parameters(index = "0", paramLabel = "JSON|-", description = "The debtor as a JSON object, or - for stdin.")
+        String json;
+
+        @ArgGroup(exclusive = false)
+        ById byId;
+    }
+
+    static final class ById {
+        @Option(names = "--id", required = true, paramLabel = "ID", description = "The case id to explain.")
+        String id;
+
+        @Option(names = "--file", required = true, paramLabel = "FILE",
+                description = "The portfolio (JSON Lines, JSON or CSV) holding the debtor.")
+        String file;
+    }
+
+    @Option(names = "--format", paramLabel = "FORMAT", converter = AssessCommand.InputFormatConverter.class,
+            description = "Format of --file: jsonl, json or csv (default: by extension).")
+    InputFormat format;
+
+    @Mixin
+    EngineOptions engine = new EngineOptions();
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Locale locale = engine.locale();
+        LocalDate asOf = engine.asOf();
+        InputRow row = findRow();
+        CollectionStrategy strategy = engine.strategy();
+        Outcome outcome = Outcome.of(strategy, row, asOf, locale);
+        if (!outcome.ok()) {
+            err.println("cannot explain " + (row.id() == null ? "the debtor" : row.id()) + ": " + outcome.error());
+            return ExitCodes.FAILED;
+        }
+        print(out, outcome.assessment(), asOf, strategy.rules());
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private InputRow findRow() throws IOException {
+        if (source.json != null) {
+            String text = source.json;
+            if ("-".equals(text)) {
+                InputStream in = parent.stdin();
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            return PortfolioReader.parseLine(1, text.strip());
+        }
+        try (PortfolioReader reader = PortfolioReader.open(source.byId.file, format, parent.stdin())) {
+            while (reader.hasNext()) {
+                InputRow r = reader.next();
+                if (source.byId.id.equals(r.id())) {
+                    return r;
+                }
+            }
+        }
+        throw new StartupException("no debtor with id " + source.byId.id + " in " + source.byId.file);
+    }
+
+    static void print(PrintWriter out, Assessment a, LocalDate asOf, List<RuleInfo> rules) {
+        Map<String, RuleInfo> byId = new HashMap<>();
+        for (RuleInfo r : rules) {
+            byId.putIfAbsent(r.id(), r);
+        }
+        out.printf("Debtor %s, assessed as of %s with rulebook %s (%s)%n%n", a.id(), asOf, a.rulebook().name(),
+                a.rulebook().version());
+
+        out.printf("Type: %s%n", a.debtorType());
+        Map<String, Integer> points = new LinkedHashMap<>();
+        for (Evidence e : a.evidence()) {
+            points.merge(e.type(), e.points(), Integer::sum);
+        }
+        if (points.isEmpty()) {
+            out.println("  no evidence for any type");
+        } else {
+            List<Map.Entry<String, Integer>> totals = new ArrayList<>(points.entrySet());
+            totals.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+            StringBuilder sb = new StringBuilder();
+            for (Map.Entry<String, Integer> t : totals) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(t.getKey()).append(' ').append(t.getValue());
+            }
+            out.printf("  points by type: %s%n", sb);
+            out.println("  evidence:");
+            List<Evidence> evidence = new ArrayList<>(a.evidence());
+            evidence.sort(Comparator.comparing((Evidence e) -> -points.get(e.type())).thenComparing(Evidence::type)
+                    .thenComparing(e -> -e.points()));
+            for (Evidence e : evidence) {
+                out.printf("    %-16s %+3d  %-44s %s%n", e.type(), e.points(), e.cue(), e.rule());
+            }
+        }
+        out.println();
+
+        out.printf("Situation: %s%n%n", a.situation() == null ? "none (normal treatment)" : a.situation());
+
+        if (a.script() == null) {
+            out.println("Script: none chosen");
+        } else {
+            out.printf("Script: %s (%s)%s%n", a.script().id(), a.script().locale(),
+                    a.script().title() == null || a.script().title().isBlank() ? "" : " - " + a.script().title());
+            for (String line : a.script().text().strip().split("\n")) {
+                out.println("  " + line);
+            }
+            if (!a.script().doPoints().isEmpty()) {
+                out.println("  Do:");
+                a.script().doPoints().forEach(p -> out.println("    + " + p));
+            }
+            if (!a.script().avoid().isEmpty()) {
+                out.println("  Avoid:");
+                a.script().avoid().forEach(p -> out.println("    - " + p));
+            }
+        }
+        out.println();
+
+        out.println("Escalation:");
+        if (a.escalation().isEmpty()) {
+            out.println("  no step recommended");
+        }
+        for (EscalationStep s : a.escalation()) {
+            out.printf("  in %3d days  %-22s %s%s%n", s.inDays(), s.step(), s.reason(),
+                    s.rule() == null ? "" : "  [" + s.rule() + "]");
+        }
+        out.println();
+
+        out.println("Warnings:");
+        if (a.warnings().isEmpty()) {
+            out.println("  none");
+        }
+        for (Warning w : a.warnings()) {
+            out.printf("  %s: %s%s%n", w.code(), w.message(), w.rule() == null ? "" : "  [" + w.rule() + "]");
+        }
+        out.println();
+
+        out.println("Blocked:");
+        if (a.blocked().isEmpty()) {
+            out.println("  none");
+        }
+        for (BlockedStep b : a.blocked()) {
+            out.printf("  %s: %s%s%n", b.step(), b.reason(), b.rule() == null ? "" : "  [proposed by " + b.rule() + "]");
+        }
+        out.println();
+
+        out.printf("Fired rules (%d, in firing order):%n", a.firedRules().size());
+        for (FiredRule r : a.firedRules()) {
+            RuleInfo info = byId.get(r.id());
+            out.printf("  %-9s %s%s%n", r.id(), r.name(), info == null ? "" : "  (" + info.file() + ":" + info.line() + ")");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.collectionstrategy.cli;
+
+import io.collectionstrategy.Assessment;
+import io.collectionstrategy.AssessmentException;
+import io.collectionstrategy.CollectionStrategy;
+import io.collectionstrategy.Debtor;
+import io.collectionstrategy.InvalidDebtorException;
+import java.time.LocalDate;
+import java.util.Locale;
+
+/**
+ * What became of one input row: its assessment, or the error that takes its place.
+ *
+ * @param row        the input row
+ * @param assessment the assessment, or null
+ * @param error      the error naming field, value and what was expected, or null
+ */
+record Outcome(InputRow row, Assessment assessment, String error) {
+
+    static Outcome of(CollectionStrategy strategy, InputRow row, LocalDate asOf, Locale locale) {
+        if (!row.readable()) {
+            return new Outcome(row, null, row.error());
+        }
+        Debtor debtor;
+        try {
+            debtor = Debtor.fromFields(row.fields());
+        } catch (InvalidDebtorException e) {
+            return new Outcome(row, null, e.getMessage());
+        }
+        return assess(strategy, row, debtor, asOf, locale);
+    }
+
+    static Outcome assess(CollectionStrategy strategy, InputRow row, Debtor debtor, LocalDate asOf, Locale locale) {
+        try {
+            return new Outcome(row, strategy.assess(debtor, asOf, locale), null);
+        } catch (InvalidDebtorException e) {
+            return new Outcome(row, null, e.getMessage());
+        } catch (AssessmentException e) {
+            return new Outcome(row, null, "assessment failed: " + e.getMessage());
+        } catch (RuntimeException e) {
+            return new Outcome(row, null, "assessment failed: " + e);
+        }
+    }
+
+    boolean ok() {
+        return assessment != null;
+    }
+}

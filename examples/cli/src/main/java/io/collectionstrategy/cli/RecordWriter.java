@@ -1,0 +1,253 @@
+package io.collectionstrategy.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.collectionstrategy.Assessment;
+import io.collectionstrategy.BlockedStep;
+import io.collectionstrategy.EscalationStep;
+import io.collectionstrategy.FiredRule;
+import io.collectionstrategy.Warning;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** Writes one output record per input row, immediately, in one of the {@link OutputFormat}s. */
+abstract class RecordWriter implements AutoCloseable {
+
+    protected final Writer out;
+    private final boolean flushEachRecord;
+
+    RecordWriter(Writer out, boolean flushEachRecord) {
+        this.out = out;
+        this.flushEachRecord = flushEachRecord;
+    }
+
+    static RecordWriter create(OutputFormat format, Writer out, boolean flushEachRecord) {
+        return switch (format) {
+            case JSONL -> new JsonLines(out, flushEachRecord);
+            case CSV -> new Csv(out, flushEachRecord);
+            case TABLE -> new Table(out, flushEachRecord);
+        };
+    }
+
+    final void assessment(long row, Assessment a) {
+        try {
+            writeAssessment(row, a);
+            afterRecord();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write output: " + e.getMessage(), e);
+        }
+    }
+
+    final void error(long row, String id, String error) {
+        try {
+            writeError(row, id, error);
+            afterRecord();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write output: " + e.getMessage(), e);
+        }
+    }
+
+    private void afterRecord() throws IOException {
+        if (flushEachRecord) {
+            out.flush();
+        }
+    }
+
+    abstract void writeAssessment(long row, Assessment a) throws IOException;
+
+    abstract void writeError(long row, String id, String error) throws IOException;
+
+    @Override
+    public void close() throws IOException {
+        out.flush();
+    }
+
+    /** JSON Lines shaped as CONTRACT.md; error records {@code {"row", "id", "error"}}. */
+    static final class JsonLines extends RecordWriter {
+        private final JsonGenerator gen;
+
+        JsonLines(Writer out, boolean flushEachRecord) {
+            super(out, flushEachRecord);
+            try {
+                gen = PortfolioReader.JSON.getFactory().createGenerator(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            gen.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+            gen.setRootValueSeparator(null);
+        }
+
+        @Override
+        void writeAssessment(long row, Assessment a) throws IOException {
+            write(gen, a);
+            gen.flush();
+            out.write('\n');
+        }
+
+        /** Writes one assessment object with the CONTRACT.md fields (and {@code rule} ids, {@code title}). */
+        static void write(JsonGenerator g, Assessment a) throws IOException {
+            g.writeStartObject();
+            g.writeStringField("id", a.id());
+            g.writeStringField("debtorType", a.debtorType());
+            g.writeStringField("situation", a.situation());
+            g.writeFieldName("script");
+            if (a.script() == null) {
+                g.writeNull();
+            } else {
+                g.writeStartObject();
+                g.writeStringField("id", a.script().id());
+                g.writeStringField("locale", a.script().locale());
+                g.writeStringField("title", a.script().title());
+                g.writeStringField("text", a.script().text());
+                writeStrings(g, "do", a.script().doPoints());
+                writeStrings(g, "avoid", a.script().avoid());
+                g.writeEndObject();
+            }
+            g.writeArrayFieldStart("escalation");
+            for (EscalationStep s : a.escalation()) {
+                g.writeStartObject();
+                g.writeStringField("step", s.step());
+                g.writeNumberField("inDays", s.inDays());
+                g.writeStringField("reason", s.reason());
+                g.writeStringField("rule", s.rule());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("warnings");
+            for (Warning w : a.warnings()) {
+                g.writeStartObject();
+                g.writeStringField("code", w.code());
+                g.writeStringField("message", w.message());
+                g.writeStringField("rule", w.rule());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("blocked");
+            for (BlockedStep b : a.blocked()) {
+                g.writeStartObject();
+                g.writeStringField("step", b.step());
+                g.writeStringField("reason", b.reason());
+                g.writeStringField("rule", b.rule());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("firedRules");
+            for (FiredRule r : a.firedRules()) {
+                g.writeStartObject();
+                g.writeStringField("id", r.id());
+                g.writeStringField("name", r.name());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("rulebook");
+            g.writeStringField("name", a.rulebook().name());
+            g.writeStringField("version", a.rulebook().version());
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+
+        private static void writeStrings(JsonGenerator g, String field, List<String> values) throws IOException {
+            g.writeArrayFieldStart(field);
+            for (String v : values) {
+                g.writeString(v);
+            }
+            g.writeEndArray();
+        }
+
+        @Override
+        void writeError(long row, String id, String error) throws IOException {
+            gen.writeStartObject();
+            gen.writeNumberField("row", row);
+            gen.writeStringField("id", id);
+            gen.writeStringField("error", error);
+            gen.writeEndObject();
+            gen.flush();
+            out.write('\n');
+        }
+
+        @Override
+        public void close() throws IOException {
+            gen.flush();
+            super.close();
+        }
+    }
+
+    /** CSV: the key results of each row flattened into columns; an error row fills {@code row}, {@code id}, {@code error}. */
+    static final class Csv extends RecordWriter {
+        static final String[] HEADER = {"row", "id", "debtorType", "situation", "script", "firstStep",
+            "firstStepInDays", "steps", "warnings", "blocked", "firedRules", "rulebook", "rulebookVersion", "error"};
+        private final CSVPrinter printer;
+
+        Csv(Writer out, boolean flushEachRecord) {
+            super(out, flushEachRecord);
+            try {
+                printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).setRecordSeparator("\n")
+                        .setAutoFlush(false).get());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        void writeAssessment(long row, Assessment a) throws IOException {
+            EscalationStep first = a.escalation().isEmpty() ? null : a.escalation().get(0);
+            printer.printRecord(row, a.id(), a.debtorType(), nz(a.situation()), a.script() == null ? "" : a.script().id(),
+                    first == null ? "" : first.step(), first == null ? "" : first.inDays(),
+                    a.escalation().stream().map(s -> s.step() + "@" + s.inDays()).collect(Collectors.joining("|")),
+                    String.join("|", a.warningCodes()),
+                    a.blocked().stream().map(BlockedStep::step).collect(Collectors.joining("|")),
+                    String.join("|", a.firedRuleIds()), a.rulebook().name(), a.rulebook().version(), "");
+        }
+
+        @Override
+        void writeError(long row, String id, String error) throws IOException {
+            printer.printRecord(row, nz(id), "", "", "", "", "", "", "", "", "", "", "", error);
+        }
+
+        private static String nz(String s) {
+            return s == null ? "" : s;
+        }
+    }
+
+    /** A fixed-width table for reading; long cells are cut with {@code …}. */
+    static final class Table extends RecordWriter {
+        private static final String FORMAT = "%-7s %-14s %-15s %-10s %-24s %-22s %s%n";
+
+        Table(Writer out, boolean flushEachRecord) {
+            super(out, flushEachRecord);
+            try {
+                out.write(String.format(FORMAT, "ROW", "ID", "TYPE", "SITUATION", "FIRST STEP", "SCRIPT",
+                        "WARNINGS / ERROR"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        void writeAssessment(long row, Assessment a) throws IOException {
+            String first = a.firstStep().map(s -> s.step() + " +" + s.inDays() + "d").orElse("-");
+            String warnings = a.warningCodes().isEmpty() ? "" : String.join(",", a.warningCodes());
+            if (!a.blocked().isEmpty()) {
+                warnings += (warnings.isEmpty() ? "" : " ") + "blocked:"
+                        + a.blocked().stream().map(BlockedStep::step).collect(Collectors.joining(","));
+            }
+            out.write(String.format(FORMAT, row, cut(a.id(), 14), cut(a.debtorType(), 15),
+                    a.situation() == null ? "-" : cut(a.situation(), 10), cut(first, 24),
+                    a.script() == null ? "-" : cut(a.script().id(), 22), warnings));
+        }
+
+        @Override
+        void writeError(long row, String id, String error) throws IOException {
+            out.write(String.format(FORMAT, row, id == null ? "-" : cut(id, 14), "ERROR", "", "", "", error));
+        }
+
+        static String cut(String s, int width) {
+            return s.length() <= width ? s : s.substring(0, width - 1) + "…";
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.collectionstrategy.cli;
+
+import io.collectionstrategy.CollectionStrategy;
+import io.collectionstrategy.ScenarioReport;
+import io.collectionstrategy.ScenarioResult;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code test DIR|FILE}: run scenario tables against a rulebook, print a pass/fail table. */
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = {"Run scenario tables (CSV: debtor fields plus expect.* columns) against a rulebook and print "
+                + "a pass/fail table with expected vs actual for each failure.",
+            "DIR runs every .csv below it."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every scenario passed",
+            "1:a scenario failed, or none was found",
+            "2:could not start: no such file, broken rulebook, bad command line",
+            "3:unexpected failure"})
+final class TestCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR|FILE", description = "A scenario table (.csv) or a directory of them.")
+    Path scenarios;
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "The rulebook directory to test (default: the default rulebook).")
+    String rules;
+
+    @Option(names = "--locale", paramLabel = "LOCALE", defaultValue = "zh-CN",
+            description = "Locale of rows without their own (default: ${DEFAULT-VALUE}).")
+    String locale;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!Files.exists(scenarios)) {
+            throw new StartupException("scenario file or directory not found: " + scenarios);
+        }
+        CollectionStrategy strategy = RulebookSource.build(rules, RulebookSource.locale(locale));
+        ScenarioReport report;
+        try {
+            report = strategy.runScenarios(scenarios);
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            throw new StartupException("cannot read scenarios " + scenarios + ": " + e.getMessage());
+        }
+        out.printf("rulebook %s %s%n", strategy.rulebook().name(), strategy.rulebook().version());
+        if (report.results().isEmpty()) {
+            out.println("no scenarios found in " + scenarios);
+            out.flush();
+            return ExitCodes.FAILED;
+        }
+        int width = Math.min(60, Math.max(8, report.results().stream().mapToInt(r -> r.scenario().length()).max().orElse(8)));
+        String format = "%-6s %-" + width + "s %s%n";
+        out.printf(format, "RESULT", "SCENARIO", "WHERE");
+        for (ScenarioResult r : report.results()) {
+            out.printf(format, r.passed() ? "PASS" : "FAIL", RecordWriter.Table.cut(r.scenario(), width),
+                    r.file() + ":" + r.line());
+            for (String failure : r.failures()) {
+                out.println("         " + failure);
+            }
+        }
+        int failed = report.failures().size();
+        out.printf("%d scenarios: %d passed, %d failed%n", report.results().size(), report.results().size() - failed,
+                failed);
+        out.flush();
+        return failed == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+}

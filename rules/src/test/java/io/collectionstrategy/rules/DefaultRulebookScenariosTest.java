@@ -1,0 +1,58 @@
+package io.collectionstrategy.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.collectionstrategy.CollectionStrategy;
+import io.collectionstrategy.RuleInfo;
+import io.collectionstrategy.ScenarioReport;
+import io.collectionstrategy.ScenarioResult;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** Runs the analysts' scenario tables (rulebook/scenarios/*.csv): one test per row. */
+class DefaultRulebookScenariosTest {
+
+    static final Path RULEBOOK = Path.of("rulebook");
+    static final CollectionStrategy STRATEGY = CollectionStrategy.builder().rulebookDirectory(RULEBOOK).build();
+    static final ScenarioReport REPORT = STRATEGY.runScenarios();
+
+    @TestFactory
+    Stream<DynamicTest> runScenarios_everyRow_passes() {
+        return REPORT.results().stream().map(r -> DynamicTest.dynamicTest(r.file() + ":" + r.line() + " " + r.scenario(),
+                () -> assertThat(r.failures()).as("%s:%d %s", r.file(), r.line(), r.scenario()).isEmpty()));
+    }
+
+    @Test
+    void runScenarios_tables_coverAtLeastTheWorkedExamplesAndEverySituation() {
+        assertThat(REPORT.results()).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(REPORT.results()).extracting(ScenarioResult::assessment)
+                .extracting(a -> a.debtorType())
+                .contains("PROVOCATIVE", "EVASIVE", "VICTIM", "CONFIDENT", "STUBBORN", "SOPHISTICATED", "SERIAL_PROMISER",
+                        "UNCLASSIFIED");
+        assertThat(REPORT.results()).extracting(ScenarioResult::assessment).extracting(a -> a.situation())
+                .contains("DECEASED", "FRAUD", "BANKRUPTCY", "DISPUTE", "COMPLAINT", "LITIGATION");
+    }
+
+    @Test
+    void runScenarios_everyRuleOfTheRulebook_firesInAtLeastOneScenario() {
+        Set<String> never = new TreeSet<>();
+        for (RuleInfo rule : STRATEGY.rules()) {
+            never.add(rule.id());
+        }
+        never.removeAll(REPORT.firedRuleIds());
+
+        assertThat(never).as("rules that no scenario fires: add a scenario row for each").isEmpty();
+    }
+
+    @Test
+    void runScenarios_everyAssessment_listsItsFiredRules() {
+        assertThat(REPORT.results()).extracting(ScenarioResult::assessment)
+                .filteredOn(a -> a.debtorType() != null && !a.escalation().isEmpty())
+                .allSatisfy(a -> assertThat(a.firedRules()).isNotEmpty());
+    }
+}
