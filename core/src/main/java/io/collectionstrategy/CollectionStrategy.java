@@ -116,6 +116,7 @@ public interface CollectionStrategy {
         private Locale locale = Locale.forLanguageTag("zh-CN");
         private int maxRuleFirings = 10_000;
         private boolean requireScenarios;
+        private boolean allowUnsafeRules;
 
         Builder() {
         }
@@ -183,6 +184,19 @@ public interface CollectionStrategy {
         }
 
         /**
+         * Lets the rules call what the DRL safety lint refuses by default: {@code System.exit}, {@code Runtime},
+         * processes, reflection, class loading, files, network, threads, and imports outside {@code io.collectionstrategy},
+         * {@code java.util}, {@code java.math} and {@code java.time}. Only for rulebooks you trust as you trust your code.
+         *
+         * @param allow true to skip the DRL safety lint; default false
+         * @return this builder
+         */
+        public Builder allowUnsafeRules(boolean allow) {
+            this.allowUnsafeRules = allow;
+            return this;
+        }
+
+        /**
          * Compiles the rulebook.
          *
          * @return the strategy
@@ -194,7 +208,7 @@ public interface CollectionStrategy {
             if (rulebook == null) {
                 throw new IllegalStateException("no rulebook chosen: call defaultRulebook(), rulebookDirectory(path) or rulebook(rulebook)");
             }
-            DroolsStrategy strategy = new DroolsStrategy(CompiledRulebook.compile(rulebook), locale, maxRuleFirings);
+            DroolsStrategy strategy = new DroolsStrategy(CompiledRulebook.compile(rulebook, allowUnsafeRules), locale, maxRuleFirings);
             if (requireScenarios) {
                 ScenarioReport report = strategy.runScenarios();
                 if (!report.passed()) {

@@ -36,12 +36,15 @@ final class CompiledRulebook {
     final KieBase kieBase;
     final ScriptCatalogue scripts;
     final List<RuleDef> rules;
+    final Map<io.collectionstrategy.Jurisdiction, JurisdictionProfile> profiles;
 
-    private CompiledRulebook(Rulebook source, KieBase kieBase, ScriptCatalogue scripts, List<RuleDef> rules) {
+    private CompiledRulebook(Rulebook source, KieBase kieBase, ScriptCatalogue scripts, List<RuleDef> rules,
+                             Map<io.collectionstrategy.Jurisdiction, JurisdictionProfile> profiles) {
         this.source = source;
         this.kieBase = kieBase;
         this.scripts = scripts;
         this.rules = List.copyOf(rules);
+        this.profiles = profiles;
     }
 
     /**
@@ -49,10 +52,20 @@ final class CompiledRulebook {
      *
      * @throws RulebookException listing every problem as {@code file:line: message}
      */
-    static CompiledRulebook compile(Rulebook rulebook) {
+    static CompiledRulebook compile(Rulebook rulebook, boolean allowUnsafeRules) {
         long start = System.nanoTime();
         List<RulebookProblem> problems = new ArrayList<>();
+        if (!allowUnsafeRules) {
+            RulebookSafety.checkDrlSafety(rulebook, problems);
+        }
+        RulebookSafety.checkFairness(rulebook, problems);
         ScriptCatalogue scripts = ScriptCatalogue.load(rulebook, problems);
+        RulebookSafety.checkScripts(rulebook, scripts, problems);
+        Map<io.collectionstrategy.Jurisdiction, JurisdictionProfile> profiles = JurisdictionProfile.load(rulebook, problems);
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparing(RulebookProblem::file).thenComparingInt(RulebookProblem::line));
+            throw new RulebookException(rulebook.name(), problems);
+        }
         if (scripts.locales().isEmpty()) {
             problems.add(new RulebookProblem("scripts/", 0, "no script catalogue: add scripts/en.yaml or scripts/zh-CN.yaml"));
         }
@@ -101,7 +114,7 @@ final class CompiledRulebook {
         compiled.sort(Comparator.comparing(RuleDef::file).thenComparingInt(RuleDef::line));
         LOG.info("compiled rulebook {} version {}: {} rules, {} script locales in {} ms", rulebook.name(),
                 rulebook.version(), compiled.size(), scripts.locales().size(), (System.nanoTime() - start) / 1_000_000);
-        return new CompiledRulebook(rulebook, kieBase, scripts, compiled);
+        return new CompiledRulebook(rulebook, kieBase, scripts, compiled, profiles);
     }
 
     /**

@@ -2,6 +2,8 @@ package io.collectionstrategy;
 
 import io.collectionstrategy.facts.Classification;
 import io.collectionstrategy.facts.Evaluation;
+import io.collectionstrategy.facts.GuaranteePeriod;
+import io.collectionstrategy.facts.LimitationClock;
 import io.collectionstrategy.facts.ScriptChoice;
 import io.collectionstrategy.facts.Situation;
 import io.collectionstrategy.facts.TypeEvidence;
@@ -31,6 +33,7 @@ import org.slf4j.LoggerFactory;
 final class DroolsStrategy implements CollectionStrategy {
 
     private static final Logger LOG = LoggerFactory.getLogger(DroolsStrategy.class);
+    private static final String TIME_BARRED = "TIME_BARRED";
 
     private final CompiledRulebook book;
     private final Locale locale;
@@ -94,13 +97,21 @@ final class DroolsStrategy implements CollectionStrategy {
         try {
             session.addEventListener(tracker.agenda);
             session.addEventListener(tracker.runtime);
+            LocalDate dueDate = debtor.effectiveDueDate(asOf);
+            JurisdictionProfile profile = book.profiles.get(debtor.jurisdiction());
+            LimitationClock limitation = profile.limitation(dueDate, debtor.lastInterruption(), asOf);
+            GuaranteePeriod guarantee = debtor.hasGuarantor() ? profile.guarantee(dueDate, asOf) : null;
             session.insert(debtor);
-            session.insert(new Evaluation(asOf, at, debtor.effectiveDueDate(asOf)));
+            session.insert(new Evaluation(asOf, at, dueDate));
+            session.insert(limitation);
+            if (guarantee != null) {
+                session.insert(guarantee);
+            }
             int fired = session.fireAllRules(maxRuleFirings);
             if (fired >= maxRuleFirings) {
                 throw loop(debtor, tracker);
             }
-            Assessment assessment = collect(debtor, asOf, tag, session, tracker);
+            Assessment assessment = collect(debtor, asOf, at, tag, session, tracker, profile, limitation, guarantee);
             if (LOG.isDebugEnabled()) {
                 LOG.debug("case {}: {} / {} in {} us, {} rules fired", debtor.id(), assessment.debtorType(),
                         assessment.situation(), (System.nanoTime() - start) / 1000, assessment.firedRules().size());
@@ -134,7 +145,9 @@ final class DroolsStrategy implements CollectionStrategy {
         return new AssessmentException(debtor.id(), rule.id(), message, null);
     }
 
-    private Assessment collect(Debtor debtor, LocalDate asOf, String tag, KieSession session, Tracker tracker) {
+    private Assessment collect(Debtor debtor, LocalDate asOf, OffsetDateTime at, String tag, KieSession session,
+                               Tracker tracker, JurisdictionProfile profile, LimitationClock limitation,
+                               GuaranteePeriod guarantee) {
         String type = null;
         String situation = null;
         String scriptId = null;
@@ -165,6 +178,21 @@ final class DroolsStrategy implements CollectionStrategy {
         }
         List<EscalationStep> escalation = new ArrayList<>(steps.values());
         escalation.sort(Comparator.comparingInt(EscalationStep::inDays));
+        ComplianceGuard.Outcome guarded = ComplianceGuard.apply(debtor, asOf, at, profile, situation, limitation,
+                guarantee, escalation);
+        for (Warning w : guarded.warnings()) {
+            warnings.putIfAbsent(w.code(), w);
+        }
+        if (limitation.expired() && scriptId != null && !scriptId.contains(TIME_BARRED)
+                && situation == null && book.scripts.template(TIME_BARRED, tag) != null) {
+            warnings.putIfAbsent(WarningCodes.SCRIPT_REPLACED, new Warning(WarningCodes.SCRIPT_REPLACED, "script "
+                    + scriptId + " was replaced by " + TIME_BARRED + ": the debt is time-barred", ComplianceGuard.RULE));
+            scriptId = TIME_BARRED;
+        }
+        if (limitation.expired()) {
+            warnings.putIfAbsent(WarningCodes.TIME_BARRED, new Warning(WarningCodes.TIME_BARRED, "the limitation period ended on "
+                    + limitation.ends() + ": no legal step may be recommended or threatened", ComplianceGuard.RULE));
+        }
         Script script = null;
         if (scriptId != null) {
             ScriptCatalogue.Template t = book.scripts.template(scriptId, tag);
@@ -181,7 +209,8 @@ final class DroolsStrategy implements CollectionStrategy {
             }
         }
         return new Assessment(debtor.id(), type == null ? DebtorTypes.UNCLASSIFIED : type, situation, script,
-                escalation, new ArrayList<>(warnings.values()), List.of(), tracker.fired, book.source.info(), evidence);
+                guarded.steps(), new ArrayList<>(warnings.values()), guarded.blocked(), tracker.fired, book.source.info(),
+                evidence);
     }
 
     private FiredRule firedRule(Rule rule) {

@@ -8,6 +8,8 @@ public enum Jurisdiction {
     CN,
     /** {@code US}. */
     US,
-    /** {@code UK}. */
-    UK;
+    /** {@code UK}: England, Wales and Northern Ireland. */
+    UK,
+    /** {@code UK_SCOTLAND}: Scotland, with its 5-year prescription period. */
+    UK_SCOTLAND;
 }

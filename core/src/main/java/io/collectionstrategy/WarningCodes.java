@@ -17,6 +17,9 @@ public final class WarningCodes {
     /** The rulebook chose a script that has no text in the requested locale. */
     public static final String SCRIPT_MISSING = "SCRIPT_MISSING";
 
+    /** The compliance guard replaced the script the rules chose, e.g. by the time-barred variant. */
+    public static final String SCRIPT_REPLACED = "SCRIPT_REPLACED";
+
     private WarningCodes() {
     }
 }

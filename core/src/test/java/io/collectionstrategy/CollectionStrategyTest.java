@@ -40,14 +40,14 @@ class CollectionStrategyTest {
         assertThat(a.escalation()).extracting(EscalationStep::step, EscalationStep::inDays, EscalationStep::rule)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("PHONE_CALL", 0, "T-003"),
-                        org.assertj.core.groups.Tuple.tuple("NEIGHBOURHOOD_CHECK", 5, "T-003"));
+                        org.assertj.core.groups.Tuple.tuple("SMS_FOLLOW_UP", 5, "T-003"));
     }
 
     @Test
     void assess_analystDefinedStepAndWarning_areKeptWithoutJavaChanges() {
         Assessment a = STRATEGY.assess(evasive(), AS_OF);
 
-        assertThat(a.stepNames()).contains("NEIGHBOURHOOD_CHECK");
+        assertThat(a.stepNames()).contains("SMS_FOLLOW_UP");
         assertThat(a.warnings()).singleElement().satisfies(w -> {
             assertThat(w.code()).isEqualTo("CUSTOM_WARNING");
             assertThat(w.rule()).isEqualTo("T-003");

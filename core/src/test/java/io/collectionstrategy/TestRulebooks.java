@@ -40,7 +40,7 @@ final class TestRulebooks {
                 Classification( type == "EVASIVE" )
             then
                 insert( new EscalationStep( "PHONE_CALL", 0, "evasive" ) );
-                insert( new EscalationStep( "NEIGHBOURHOOD_CHECK", 5, "a step the analyst invented" ) );
+                insert( new EscalationStep( "SMS_FOLLOW_UP", 5, "a step the analyst invented" ) );
                 insert( new Warning( "CUSTOM_WARNING", "a warning the analyst invented" ) );
             end
             """;

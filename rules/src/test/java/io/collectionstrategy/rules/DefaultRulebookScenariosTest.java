@@ -30,11 +30,12 @@ class DefaultRulebookScenariosTest {
     @Test
     void runScenarios_tables_coverAtLeastTheWorkedExamplesAndEverySituation() {
         assertThat(REPORT.results()).hasSizeGreaterThanOrEqualTo(30);
-        assertThat(REPORT.results()).extracting(ScenarioResult::assessment)
+        assertThat(REPORT.results()).extracting(ScenarioResult::assessment).filteredOn(java.util.Objects::nonNull)
                 .extracting(a -> a.debtorType())
                 .contains("PROVOCATIVE", "EVASIVE", "VICTIM", "CONFIDENT", "STUBBORN", "SOPHISTICATED", "SERIAL_PROMISER",
                         "UNCLASSIFIED");
-        assertThat(REPORT.results()).extracting(ScenarioResult::assessment).extracting(a -> a.situation())
+        assertThat(REPORT.results()).extracting(ScenarioResult::assessment).filteredOn(java.util.Objects::nonNull)
+                .extracting(a -> a.situation())
                 .contains("DECEASED", "FRAUD", "BANKRUPTCY", "DISPUTE", "COMPLAINT", "LITIGATION");
     }
 
@@ -52,7 +53,7 @@ class DefaultRulebookScenariosTest {
     @Test
     void runScenarios_everyAssessment_listsItsFiredRules() {
         assertThat(REPORT.results()).extracting(ScenarioResult::assessment)
-                .filteredOn(a -> a.debtorType() != null && !a.escalation().isEmpty())
+                .filteredOn(a -> a != null && !a.escalation().isEmpty())
                 .allSatisfy(a -> assertThat(a.firedRules()).isNotEmpty());
     }
 }

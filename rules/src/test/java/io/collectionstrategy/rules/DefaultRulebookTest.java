@@ -52,13 +52,14 @@ class DefaultRulebookTest {
 
     @Test
     void assess_escalation_isOrderedByInDays() {
-        Debtor late = Debtor.builder("L-1").daysOverdue(200).amountOverdue("5000").hasGuarantor(true).hasCollateral(true)
+        Debtor late = Debtor.builder("L-1").daysOverdue(175).amountOverdue("5000").hasGuarantor(true).hasCollateral(true)
                 .contactAttempts(5).contactsReached(2).build();
 
         Assessment a = STRATEGY.assess(late, AS_OF);
 
         assertThat(a.escalation()).extracting(s -> s.inDays()).isSorted();
-        assertThat(a.stepNames()).contains("GUARANTOR_DEMAND", "COLLATERAL_REALISATION", "LITIGATION", "PAYMENT_ORDER");
+        assertThat(a.stepNames()).contains("GUARANTOR_DEMAND", "COLLATERAL_REALISATION", "AGENCY_PLACEMENT", "PAYMENT_ORDER");
+        assertThat(a.warningCodes()).contains("GUARANTEE_PERIOD_EXPIRING");
     }
 
     @Test

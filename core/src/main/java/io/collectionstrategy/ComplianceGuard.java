@@ -1,0 +1,204 @@
+package io.collectionstrategy;
+
+import io.collectionstrategy.facts.GuaranteePeriod;
+import io.collectionstrategy.facts.LimitationClock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The compliance guard, applied in Java after the rules and independent of them: it removes every step the active
+ * jurisdiction profile or the case forbids and reports it in {@link Assessment#blocked()}, and moves contact steps
+ * past contact caps and outside contact hours. Compliance holds even when a rule forgets.
+ *
+ * <p>What it forbids: legal steps on a time-barred debt; a guarantor demand after the guarantee period; any
+ * collection step on a deceased debtor's case but verification and the estate claim (relatives are never pressed);
+ * collection on a bankrupt debtor; agency placement of a fraud case; any step that contacts third parties about the
+ * debt (employer, family, relatives, neighbours, friends, colleagues, references).
+ */
+final class ComplianceGuard {
+
+    static final String RULE = "GUARD";
+
+    private static final Set<String> ALWAYS_LEGAL = Set.of(Steps.PAYMENT_ORDER, Steps.LITIGATION, Steps.ENFORCEMENT);
+    private static final Set<String> DECEASED_ALLOWED = Set.of(Steps.DEATH_VERIFICATION, Steps.ESTATE_CLAIM,
+            Steps.SUSPEND_COLLECTION, Steps.COMPLAINT_HANDLING, Steps.SUPERVISOR_REVIEW, Steps.WRITE_OFF_REVIEW,
+            Steps.FRAUD_REVIEW);
+    private static final Set<String> BANKRUPTCY_FORBIDDEN = Set.of(Steps.REMINDER, Steps.PHONE_CALL, Steps.FIELD_VISIT,
+            Steps.WRITTEN_DEMAND, Steps.AGENCY_PLACEMENT, Steps.PAYMENT_ORDER, Steps.LITIGATION, Steps.ENFORCEMENT,
+            Steps.COLLATERAL_REALISATION, Steps.REPAYMENT_PLAN);
+    private static final Pattern THIRD_PARTY = Pattern.compile(
+            "EMPLOYER|FAMILY|RELATIVE|NEIGHBO|FRIEND|COLLEAGUE|THIRD_PARTY|REFEREE|REFERENCE|WORKPLACE|SPOUSE|PARENT");
+
+    /** The guard's verdict on one assessment. */
+    record Outcome(List<EscalationStep> steps, List<BlockedStep> blocked, List<Warning> warnings) {
+    }
+
+    private ComplianceGuard() {
+    }
+
+    static Outcome apply(Debtor debtor, LocalDate asOf, OffsetDateTime at, JurisdictionProfile profile, String situation,
+                         LimitationClock limitation, GuaranteePeriod guarantee, List<EscalationStep> proposed) {
+        List<EscalationStep> kept = new ArrayList<>();
+        List<BlockedStep> blocked = new ArrayList<>();
+        List<Warning> warnings = new ArrayList<>();
+        for (EscalationStep step : proposed) {
+            String reason = forbidden(step.step(), profile, situation, limitation, guarantee);
+            if (reason != null) {
+                blocked.add(new BlockedStep(step.step(), reason, step.rule()));
+            } else {
+                kept.add(step);
+            }
+        }
+        ContactWindow window = ContactWindow.of(debtor, asOf, at, profile);
+        if (window.capReason() != null) {
+            warnings.add(new Warning(WarningCodes.CONTACT_LIMIT_REACHED, window.capReason() + "; contact steps move to "
+                    + asOf.plusDays(window.nextAllowedInDays()) + " (in " + window.nextAllowedInDays() + " days)", RULE));
+        }
+        if (window.hoursReason() != null) {
+            warnings.add(new Warning(WarningCodes.OUTSIDE_CONTACT_HOURS, window.hoursReason(), RULE));
+        }
+        if (window.nextAllowedInDays() > 0) {
+            List<EscalationStep> moved = new ArrayList<>(kept.size());
+            for (EscalationStep s : kept) {
+                if (profile.contactSteps().contains(s.step()) && s.inDays() < window.nextAllowedInDays()) {
+                    moved.add(new EscalationStep(s.step(), window.nextAllowedInDays(),
+                            s.reason() + " (moved: " + window.why() + ")", s.rule()));
+                } else {
+                    moved.add(s);
+                }
+            }
+            kept = moved;
+            kept.sort(Comparator.comparingInt(EscalationStep::inDays));
+        }
+        return new Outcome(kept, blocked, warnings);
+    }
+
+    /** @return why the step is not allowed here, or {@code null} when it is */
+    static String forbidden(String step, JurisdictionProfile profile, String situation, LimitationClock limitation,
+                            GuaranteePeriod guarantee) {
+        if (THIRD_PARTY.matcher(step).find()) {
+            return "contacting third parties about the debt is not allowed";
+        }
+        boolean legal = ALWAYS_LEGAL.contains(step) || profile.legalSteps().contains(step);
+        if (legal && limitation != null && limitation.expired()) {
+            return "the limitation period ended on " + limitation.ends() + ": the debt is time-barred, no legal step may be taken or threatened";
+        }
+        if (Steps.GUARANTOR_DEMAND.equals(step) && guarantee != null && guarantee.expired()) {
+            return "the guarantee period ended on " + guarantee.ends() + ": the guarantor can no longer be pursued";
+        }
+        if (Situations.DECEASED.equals(situation) && !DECEASED_ALLOWED.contains(step)) {
+            return "reported death: only verification and a claim against the estate; no collection contact, never pressure on relatives";
+        }
+        if (Situations.BANKRUPTCY.equals(situation) && BANKRUPTCY_FORBIDDEN.contains(step)) {
+            return "bankruptcy: collection is suspended, the claim goes through the insolvency process";
+        }
+        if (Situations.FRAUD.equals(situation) && Steps.AGENCY_PLACEMENT.equals(step)) {
+            return "suspected fraud: the fraud team handles the case, never an agency";
+        }
+        return null;
+    }
+
+    /**
+     * When contact is next allowed, from the debtor's contact history, the evaluation time and the profile.
+     *
+     * @param nextAllowedInDays 0 when contact is allowed today
+     * @param capReason         the cap that is reached, or null
+     * @param hoursReason       why now is outside contact hours, or null
+     */
+    record ContactWindow(int nextAllowedInDays, String capReason, String hoursReason) {
+
+        String why() {
+            return capReason != null ? capReason : hoursReason;
+        }
+
+        static ContactWindow of(Debtor debtor, LocalDate asOf, OffsetDateTime at, JurisdictionProfile profile) {
+            ZoneOffset offset = debtorOffset(debtor, at);
+            LocalDate today = at == null ? asOf : at.withOffsetSameInstant(offset).toLocalDate();
+            List<LocalDate> dates = new ArrayList<>();
+            int next = 0;
+            String capReason = null;
+            for (JurisdictionProfile.Cap cap : profile.caps()) {
+                dates.clear();
+                for (Contact c : debtor.contactHistory()) {
+                    if (cap.channels().contains(c.channel()) && (!cap.reachedOnly() || c.reached())
+                            && (at == null || !c.at().isAfter(at))) {
+                        dates.add(c.at().withOffsetSameInstant(offset).toLocalDate());
+                    }
+                }
+                if (count(dates, today, cap.days()) >= cap.max()) {
+                    int d = 1;
+                    while (d < cap.days() && count(dates, today.plusDays(d), cap.days()) >= cap.max()) {
+                        d++;
+                    }
+                    if (d > next) {
+                        next = d;
+                        capReason = cap.name() + " reached";
+                    }
+                }
+            }
+            if (profile.quietDaysAfterConversation() > 0) {
+                LocalDate last = null;
+                for (Contact c : debtor.contactHistory()) {
+                    LocalDate day = c.at().withOffsetSameInstant(offset).toLocalDate();
+                    if (c.channel() == Channel.CALL && c.reached() && (at == null || !c.at().isAfter(at))
+                            && !day.isAfter(today) && (last == null || day.isAfter(last))) {
+                        last = day;
+                    }
+                }
+                if (last != null) {
+                    int d = (int) ChronoUnit.DAYS.between(today, last.plusDays(profile.quietDaysAfterConversation()));
+                    if (d > next) {
+                        next = d;
+                        capReason = "no call within " + profile.quietDaysAfterConversation()
+                                + " days after the conversation of " + last;
+                    }
+                }
+            }
+            String hoursReason = null;
+            if (at != null) {
+                LocalDateTime local = at.withOffsetSameInstant(offset).toLocalDateTime();
+                if (local.toLocalTime().isBefore(profile.contactFrom()) || !local.toLocalTime().isBefore(profile.contactTo())) {
+                    hoursReason = "it is " + local.toLocalTime() + " for the debtor (UTC" + offset.getId().replace("Z", "+00:00")
+                            + "); contact is allowed " + profile.contactFrom() + "-" + profile.contactTo();
+                    if (!local.toLocalTime().isBefore(profile.contactTo()) && next == 0) {
+                        next = 1; // nothing allowed for the rest of today
+                    }
+                }
+            }
+            return new ContactWindow(next, capReason, hoursReason);
+        }
+
+        /** The debtor's offset: that of the latest contact, else that of the evaluation time, else UTC. */
+        private static ZoneOffset debtorOffset(Debtor debtor, OffsetDateTime at) {
+            OffsetDateTime latest = null;
+            for (Contact c : debtor.contactHistory()) {
+                if (latest == null || c.at().isAfter(latest)) {
+                    latest = c.at();
+                }
+            }
+            if (latest != null) {
+                return latest.getOffset();
+            }
+            return at != null ? at.getOffset() : ZoneOffset.UTC;
+        }
+
+        private static int count(List<LocalDate> dates, LocalDate day, int windowDays) {
+            LocalDate from = day.minusDays(windowDays - 1L);
+            int n = 0;
+            for (LocalDate d : dates) {
+                if (!d.isBefore(from) && !d.isAfter(day)) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+}

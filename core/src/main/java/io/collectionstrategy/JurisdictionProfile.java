@@ -1,0 +1,155 @@
+package io.collectionstrategy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.collectionstrategy.facts.GuaranteePeriod;
+import io.collectionstrategy.facts.LimitationClock;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One jurisdiction's limitation period, guarantee period, contact hours and contact caps, read from
+ * {@code jurisdictions.yaml} (the rulebook's, else the built-in one beside this class).
+ */
+record JurisdictionProfile(
+        Jurisdiction jurisdiction,
+        int limitationYears,
+        boolean interruptible,
+        int limitationWarnDays,
+        int guaranteeMonths,
+        int guaranteeWarnDays,
+        LocalTime contactFrom,
+        LocalTime contactTo,
+        List<Cap> caps,
+        int quietDaysAfterConversation,
+        Set<String> contactSteps,
+        Set<String> legalSteps) {
+
+    /** A contact cap: at most {@code max} contacts of these channels within {@code days} calendar days. */
+    record Cap(String name, Set<Channel> channels, boolean reachedOnly, int max, int days) {
+    }
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    static final String FILE = "jurisdictions.yaml";
+
+    LimitationClock limitation(LocalDate dueDate, LocalDate lastInterruption, LocalDate asOf) {
+        LocalDate start = dueDate;
+        if (interruptible && lastInterruption != null && lastInterruption.isAfter(dueDate)) {
+            start = lastInterruption;
+        }
+        LocalDate ends = start.plusYears(limitationYears);
+        long daysLeft = ChronoUnit.DAYS.between(asOf, ends);
+        boolean expired = daysLeft < 0;
+        return new LimitationClock(jurisdiction.name(), start, ends, daysLeft, !expired && daysLeft <= limitationWarnDays, expired);
+    }
+
+    /** @return the guarantee period, or {@code null} when this jurisdiction has none */
+    GuaranteePeriod guarantee(LocalDate dueDate, LocalDate asOf) {
+        if (guaranteeMonths <= 0) {
+            return null;
+        }
+        LocalDate ends = dueDate.plusMonths(guaranteeMonths);
+        long daysLeft = ChronoUnit.DAYS.between(asOf, ends);
+        boolean expired = daysLeft < 0;
+        return new GuaranteePeriod(ends, daysLeft, !expired && daysLeft <= guaranteeWarnDays, expired);
+    }
+
+    /** Loads the profiles of a rulebook: its own {@code jurisdictions.yaml} over the built-in ones. */
+    static Map<Jurisdiction, JurisdictionProfile> load(Rulebook rulebook, List<RulebookProblem> problems) {
+        Map<Jurisdiction, JurisdictionProfile> profiles = new EnumMap<>(Jurisdiction.class);
+        try (InputStream in = JurisdictionProfile.class.getResourceAsStream(FILE)) {
+            parse("(built-in) " + FILE, YAML.readTree(in), profiles, problems);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the built-in jurisdiction profiles", e);
+        }
+        String own = rulebook.files().get(FILE);
+        if (own != null) {
+            try {
+                parse(FILE, YAML.readTree(own), profiles, problems);
+            } catch (IOException e) {
+                int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+                        ? j.getLocation().getLineNr() : 0;
+                problems.add(new RulebookProblem(FILE, line, "not valid YAML: " + e.getMessage().split("\n")[0]));
+            }
+        }
+        for (Jurisdiction j : Jurisdiction.values()) {
+            if (!profiles.containsKey(j)) {
+                problems.add(new RulebookProblem(FILE, 0, "no profile for jurisdiction " + j));
+            }
+        }
+        return profiles;
+    }
+
+    private static void parse(String file, JsonNode root, Map<Jurisdiction, JurisdictionProfile> into,
+                              List<RulebookProblem> problems) {
+        if (root == null || !root.isObject()) {
+            problems.add(new RulebookProblem(file, 1, "jurisdiction profiles must be a mapping of jurisdiction to profile"));
+            return;
+        }
+        root.fields().forEachRemaining(e -> {
+            Jurisdiction j;
+            try {
+                j = Jurisdiction.valueOf(e.getKey());
+            } catch (IllegalArgumentException ex) {
+                problems.add(new RulebookProblem(file, 0, "unknown jurisdiction " + e.getKey() + "; expected one of "
+                        + java.util.Arrays.toString(Jurisdiction.values())));
+                return;
+            }
+            try {
+                into.put(j, profile(j, e.getValue()));
+            } catch (IllegalArgumentException | DateTimeParseException ex) {
+                problems.add(new RulebookProblem(file, 0, "profile " + j + ": " + ex.getMessage()));
+            }
+        });
+    }
+
+    private static JurisdictionProfile profile(Jurisdiction j, JsonNode p) {
+        JsonNode lim = p.path("limitation");
+        JsonNode gua = p.path("guaranteePeriod");
+        List<Cap> caps = new ArrayList<>();
+        for (JsonNode c : p.path("contactCaps")) {
+            Set<Channel> channels = new LinkedHashSet<>();
+            for (JsonNode ch : c.path("channels")) {
+                channels.add(Channel.valueOf(ch.asText()));
+            }
+            String count = c.path("count").asText("attempts");
+            if (!count.equals("reached") && !count.equals("attempts")) {
+                throw new IllegalArgumentException("contactCaps count must be reached or attempts, was " + count);
+            }
+            caps.add(new Cap(c.path("name").asText("cap"), channels, count.equals("reached"),
+                    positive(c, "max"), positive(c, "days")));
+        }
+        return new JurisdictionProfile(j, positive(lim, "years"), lim.path("interruptible").asBoolean(true),
+                lim.path("warnDays").asInt(90), gua.path("months").asInt(0), gua.path("warnDays").asInt(30),
+                LocalTime.parse(p.path("contactHours").path("from").asText("00:00")),
+                LocalTime.parse(p.path("contactHours").path("to").asText("23:59")),
+                List.copyOf(caps), p.path("quietDaysAfterConversation").asInt(0),
+                strings(p.path("contactSteps")), strings(p.path("legalSteps")));
+    }
+
+    private static int positive(JsonNode node, String field) {
+        int v = node.path(field).asInt(0);
+        if (v <= 0) {
+            throw new IllegalArgumentException(field + " must be a positive whole number, was " + node.path(field));
+        }
+        return v;
+    }
+
+    private static Set<String> strings(JsonNode node) {
+        Set<String> out = new LinkedHashSet<>();
+        node.forEach(n -> out.add(n.asText()));
+        return Set.copyOf(out);
+    }
+}

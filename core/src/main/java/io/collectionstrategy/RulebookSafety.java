@@ -1,0 +1,215 @@
+package io.collectionstrategy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks that run before a rulebook is compiled: a {@code .drl} file is code, so it may not reach outside the
+ * engine (DRL safety lint); no rule may use protected attributes such as income or ethnicity (fairness lint); and no
+ * script may impersonate authorities, threaten, insult or misstate legal action (script lint).
+ */
+final class RulebookSafety {
+
+    static final String SCRIPT_LINT_FILE = "lint/script-lint.yaml";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /** Calls a rule may not make, with what they are. */
+    private static final Map<Pattern, String> UNSAFE = new LinkedHashMap<>();
+
+    static {
+        UNSAFE.put(Pattern.compile("\\bSystem\\s*\\.\\s*(exit|getenv|setProperty|load|loadLibrary|setOut|setErr|setIn)\\b"), "a System call");
+        UNSAFE.put(Pattern.compile("\\bRuntime\\b"), "Runtime");
+        UNSAFE.put(Pattern.compile("\\bProcessBuilder\\b|\\bProcessHandle\\b"), "process creation");
+        UNSAFE.put(Pattern.compile("\\bjava\\s*\\.\\s*lang\\s*\\.\\s*reflect\\b|\\bgetDeclared\\w*\\s*\\(|\\bsetAccessible\\s*\\(|\\bMethodHandles?\\b|\\bgetMethod\\s*\\(|\\bgetField\\s*\\(|\\bnewInstance\\s*\\(|\\bgetClass\\s*\\("), "reflection");
+        UNSAFE.put(Pattern.compile("\\bClass\\s*\\.\\s*forName\\b|\\bClassLoader\\b|\\bdefineClass\\b|\\bgetClassLoader\\b"), "class loading");
+        UNSAFE.put(Pattern.compile("\\bjava\\s*\\.\\s*(io|nio)\\b|\\bFiles\\s*\\.|\\bPaths\\s*\\.|\\bPath\\s*\\.\\s*of\\b|\\bFile(Input|Output)?(Stream|Reader|Writer)?\\s*\\(|\\bRandomAccessFile\\b"), "file access");
+        UNSAFE.put(Pattern.compile("\\bjava\\s*\\.\\s*net\\b|\\bSocket\\b|\\bServerSocket\\b|\\bURL\\s*\\(|\\bURI\\s*\\.\\s*create\\b|\\bHttpClient\\b|\\bURLConnection\\b"), "network access");
+        UNSAFE.put(Pattern.compile("\\bThread\\b|\\bExecutors?\\b|\\bjava\\s*\\.\\s*util\\s*\\.\\s*concurrent\\s*\\.\\s*(Executor|ForkJoin)"), "thread creation");
+        UNSAFE.put(Pattern.compile("\\bkcontext\\s*\\.\\s*getKieRuntime\\b|\\bdrools\\s*\\.\\s*getKieRuntime\\b|\\bkcontext\\s*\\.\\s*getKnowledgeRuntime\\b"), "access to the engine runtime");
+    }
+
+    /** Imports allowed in a rulebook loaded without {@code allowUnsafeRules}. */
+    private static final List<String> IMPORT_ALLOWLIST = List.of("io.collectionstrategy.", "java.util.", "java.math.",
+            "java.time.", "java.lang.String", "java.lang.Math", "java.lang.Integer", "java.lang.Long",
+            "java.lang.Boolean", "java.lang.Double", "java.lang.Number");
+    private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(?:function\\s+|static\\s+|accumulate\\s+)?([\\w.*]+)");
+
+    /** Words of protected attributes; a rule may not mention them as identifiers. */
+    private static final Pattern PROTECTED = Pattern.compile(
+            "^(income|incomes|salary|salaries|wage|wages|education|educational|ethnicity|ethnic|race|racial|religion|religious"
+                    + "|gender|sex|nationality|caste|hukou|socialclass|classlevel|occupationclass|age)$");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private RulebookSafety() {
+    }
+
+    /** DRL safety lint: unsafe calls and imports outside the allowlist. */
+    static void checkDrlSafety(Rulebook rulebook, List<RulebookProblem> problems) {
+        for (String path : rulebook.paths(".drl")) {
+            String[] lines = code(rulebook.files().get(path)).split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                String line = lines[i];
+                Matcher imp = IMPORT.matcher(line);
+                if (imp.find()) {
+                    String name = imp.group(1);
+                    if (IMPORT_ALLOWLIST.stream().noneMatch(name::startsWith) || UNSAFE.keySet().stream().anyMatch(p -> p.matcher(name).find())) {
+                        problems.add(new RulebookProblem(path, i + 1, "import " + name + " is outside the allowed packages "
+                                + IMPORT_ALLOWLIST + " (a trusted caller may opt in with allowUnsafeRules)"));
+                    }
+                    continue;
+                }
+                for (Map.Entry<Pattern, String> unsafe : UNSAFE.entrySet()) {
+                    Matcher m = unsafe.getKey().matcher(line);
+                    if (m.find()) {
+                        problems.add(new RulebookProblem(path, i + 1, "rules may not use " + unsafe.getValue() + " ("
+                                + m.group().trim() + "): a rule must only read facts and insert results"
+                                + " (a trusted caller may opt in with allowUnsafeRules)"));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Fairness lint: no rule may use class, income, education, ethnicity or similar. */
+    static void checkFairness(Rulebook rulebook, List<RulebookProblem> problems) {
+        for (String path : rulebook.paths(".drl")) {
+            String[] lines = code(rulebook.files().get(path)).split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                Matcher m = IDENTIFIER.matcher(lines[i]);
+                while (m.find()) {
+                    for (String word : words(m.group())) {
+                        if (PROTECTED.matcher(word).matches()) {
+                            problems.add(new RulebookProblem(path, i + 1, "rules may not use protected attributes such as "
+                                    + "class, income, education or ethnicity: found " + m.group()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Script lint: forbidden phrases, per locale, in every script's title, text and talking points. */
+    static void checkScripts(Rulebook rulebook, ScriptCatalogue scripts, List<RulebookProblem> problems) {
+        Map<String, Map<String, List<String>>> phrases = phrases(rulebook, problems);
+        for (ScriptCatalogue.Template t : scripts.templates()) {
+            Map<String, List<String>> forLocale = phrases.getOrDefault(t.locale(),
+                    phrases.getOrDefault(Locale.forLanguageTag(t.locale()).getLanguage(), Map.of()));
+            List<String> texts = new ArrayList<>();
+            texts.add(t.title());
+            texts.add(t.text());
+            texts.addAll(t.doPoints());
+            for (Map.Entry<String, List<String>> kind : forLocale.entrySet()) {
+                if (kind.getKey().equals("timeBarred") && !t.id().contains("TIME_BARRED")) {
+                    continue;
+                }
+                for (String phrase : kind.getValue()) {
+                    for (String text : texts) {
+                        if (contains(text, phrase)) {
+                            problems.add(new RulebookProblem(t.file(), t.line(), "script " + t.id() + " (" + t.locale()
+                                    + ") contains forbidden phrase \"" + phrase + "\" (" + kind.getKey() + ")"));
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static boolean contains(String text, String phrase) {
+        String p = phrase.toLowerCase(Locale.ROOT);
+        String s = text.toLowerCase(Locale.ROOT);
+        if (p.chars().anyMatch(c -> c > 0x2E7F)) {
+            return s.contains(p); // CJK: no word boundaries
+        }
+        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(p) + "(?![\\p{L}\\p{N}])").matcher(s).find();
+    }
+
+    /** Locale to kind to phrases: the built-in lists plus the rulebook's own. */
+    private static Map<String, Map<String, List<String>>> phrases(Rulebook rulebook, List<RulebookProblem> problems) {
+        Map<String, Map<String, List<String>>> out = new LinkedHashMap<>();
+        try (InputStream in = RulebookSafety.class.getResourceAsStream("script-lint.yaml")) {
+            merge(YAML.readTree(in), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the built-in script lint phrases", e);
+        }
+        String own = rulebook.files().get(SCRIPT_LINT_FILE);
+        if (own != null) {
+            try {
+                merge(YAML.readTree(own), out);
+            } catch (IOException e) {
+                problems.add(new RulebookProblem(SCRIPT_LINT_FILE, 0, "not valid YAML: " + e.getMessage().split("\n")[0]));
+            }
+        }
+        return out;
+    }
+
+    private static void merge(JsonNode root, Map<String, Map<String, List<String>>> into) {
+        if (root == null) {
+            return;
+        }
+        root.fields().forEachRemaining(locale -> locale.getValue().fields().forEachRemaining(kind -> {
+            List<String> list = into.computeIfAbsent(locale.getKey(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(kind.getKey(), k -> new ArrayList<>());
+            kind.getValue().forEach(p -> list.add(p.asText()));
+        }));
+    }
+
+    /** The DRL text without comments and string literals, lines kept in place. */
+    static String code(String drl) {
+        StringBuilder out = new StringBuilder(drl.length());
+        int i = 0;
+        int n = drl.length();
+        while (i < n) {
+            char c = drl.charAt(i);
+            if (c == '/' && i + 1 < n && drl.charAt(i + 1) == '/') {
+                while (i < n && drl.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (c == '/' && i + 1 < n && drl.charAt(i + 1) == '*') {
+                i += 2;
+                while (i < n && !(drl.charAt(i) == '*' && i + 1 < n && drl.charAt(i + 1) == '/')) {
+                    out.append(drl.charAt(i) == '\n' ? '\n' : ' ');
+                    i++;
+                }
+                i += 2;
+            } else if (c == '"') {
+                out.append('"');
+                i++;
+                while (i < n && drl.charAt(i) != '"' && drl.charAt(i) != '\n') {
+                    if (drl.charAt(i) == '\\') {
+                        i++;
+                    }
+                    i++;
+                }
+                out.append('"');
+                i++;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    /** Splits {@code socialClassLevel} or {@code SOCIAL_CLASS} into lower-case words, plus the joined pairs. */
+    private static List<String> words(String identifier) {
+        String[] parts = identifier.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT).split("_+");
+        List<String> out = new ArrayList<>(List.of(parts));
+        for (int i = 0; i + 1 < parts.length; i++) {
+            out.add(parts[i] + parts[i + 1]);
+        }
+        return out;
+    }
+}
