@@ -4,36 +4,36 @@ package io.collectionstrategy;
  * A cue a collector observed on calls or visits (CONTRACT.md `behaviours`).
  */
 public enum Behaviour {
-    /** {@code AGGRESSIVE}. */
+    /** Aggressive words or body language. */
     AGGRESSIVE,
-    /** {@code COMPLAINS_OF_PRESSURE}. */
+    /** Complains of being pestered. */
     COMPLAINS_OF_PRESSURE,
-    /** {@code COMPARES_OTHER_LENDERS}. */
+    /** Compares the lender with other lenders. */
     COMPARES_OTHER_LENDERS,
-    /** {@code DISPUTES_FEES}. */
+    /** Objects to late fees or penalties. */
     DISPUTES_FEES,
-    /** {@code AVOIDS_CONTACT}. */
+    /** Hard to reach: calls unanswered, premises closed, never met in person. */
     AVOIDS_CONTACT,
-    /** {@code EMOTIONAL_DISTRESS}. */
+    /** Great distress, cries while talking. */
     EMOTIONAL_DISTRESS,
-    /** {@code EXAGGERATES_HARDSHIP}. */
+    /** Exaggerates hardship whatever the negotiation. */
     EXAGGERATES_HARDSHIP,
-    /** {@code BLAMES_LENDER}. */
+    /** Blames the lender for the arrears. */
     BLAMES_LENDER,
-    /** {@code DISMISSES_LEGAL_ACTION}. */
+    /** Shows no fear of legal action ("bring your lawyer"). */
     DISMISSES_LEGAL_ACTION,
-    /** {@code REPEATS_CANNOT_PAY}. */
+    /** Keeps saying "I can't pay" or "I won't pay". */
     REPEATS_CANNOT_PAY,
-    /** {@code INSISTS_OWN_TERMS}. */
+    /** Does not listen to options, insists on their own proposal. */
     INSISTS_OWN_TERMS,
-    /** {@code USES_JARGON}. */
+    /** Uses financial or legal jargon. */
     USES_JARGON,
-    /** {@code CITES_CONNECTIONS_OR_ASSETS}. */
+    /** Mentions connections or assets. */
     CITES_CONNECTIONS_OR_ASSETS,
-    /** {@code OFFERS_DEFERRED_LUMP_SUM}. */
+    /** Offers to pay everything at once, later. */
     OFFERS_DEFERRED_LUMP_SUM,
-    /** {@code FRIENDLY}. */
+    /** Very friendly and communicative. */
     FRIENDLY,
-    /** {@code APOLOGETIC}. */
+    /** Humble and apologetic. */
     APOLOGETIC;
 }

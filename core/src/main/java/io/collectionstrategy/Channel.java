@@ -4,14 +4,14 @@ package io.collectionstrategy;
  * How a contact was made (CONTRACT.md `contactHistory[].channel`).
  */
 public enum Channel {
-    /** {@code CALL}. */
+    /** A phone call. */
     CALL,
-    /** {@code SMS}. */
+    /** A text message. */
     SMS,
-    /** {@code VISIT}. */
+    /** A visit in person. */
     VISIT,
-    /** {@code LETTER}. */
+    /** A letter. */
     LETTER,
-    /** {@code EMAIL}. */
+    /** An e-mail. */
     EMAIL;
 }

@@ -4,18 +4,18 @@ package io.collectionstrategy;
  * A special situation recorded on the case (CONTRACT.md `circumstances`); it overrides the normal treatment.
  */
 public enum Circumstance {
-    /** {@code DECEASED_REPORTED}. */
+    /** The debtor is reported dead. */
     DECEASED_REPORTED,
-    /** {@code FRAUD_SUSPECTED}. */
+    /** The account may be fraudulent. */
     FRAUD_SUSPECTED,
-    /** {@code BANKRUPTCY}. */
+    /** The debtor is in bankruptcy or insolvency. */
     BANKRUPTCY,
-    /** {@code COMPLAINT_OPEN}. */
+    /** A complaint by the debtor is open. */
     COMPLAINT_OPEN,
-    /** {@code DISPUTE_OPEN}. */
+    /** A dispute of the debt is open. */
     DISPUTE_OPEN,
-    /** {@code IN_LITIGATION}. */
+    /** The claim is in court. */
     IN_LITIGATION,
-    /** {@code JUDGMENT_OBTAINED}. */
+    /** A judgment has been obtained. */
     JUDGMENT_OBTAINED;
 }

@@ -4,8 +4,8 @@ package io.collectionstrategy;
  * Whether the debtor is a consumer or a business (CONTRACT.md `debtorKind`); a business may be on ongoing supply.
  */
 public enum DebtorKind {
-    /** {@code CONSUMER}. */
+    /** A private person. */
     CONSUMER,
-    /** {@code BUSINESS}. */
+    /** A business customer, possibly on ongoing supply. */
     BUSINESS;
 }

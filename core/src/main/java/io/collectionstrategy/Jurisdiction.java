@@ -4,9 +4,9 @@ package io.collectionstrategy;
  * The legal system whose limitation periods and contact limits apply (CONTRACT.md `jurisdiction`).
  */
 public enum Jurisdiction {
-    /** {@code CN}. */
+    /** People's Republic of China (the default). */
     CN,
-    /** {@code US}. */
+    /** United States. */
     US,
     /** {@code UK}: England, Wales and Northern Ireland. */
     UK,

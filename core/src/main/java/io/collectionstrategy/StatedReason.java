@@ -4,30 +4,30 @@ package io.collectionstrategy;
  * The reason the debtor gives for not paying (CONTRACT.md `statedReason`).
  */
 public enum StatedReason {
-    /** {@code NONE}. */
+    /** No reason given. */
     NONE,
-    /** {@code NO_FUNDS}. */
+    /** "I have no money." */
     NO_FUNDS,
-    /** {@code BUSINESS_DOWNTURN}. */
+    /** Business is bad. */
     BUSINESS_DOWNTURN,
-    /** {@code JOB_LOSS}. */
+    /** Lost their job. */
     JOB_LOSS,
-    /** {@code ILLNESS}. */
+    /** Illness in the household. */
     ILLNESS,
-    /** {@code FAMILY_HARDSHIP}. */
+    /** A family crisis. */
     FAMILY_HARDSHIP,
-    /** {@code THEFT_OR_DISASTER}. */
+    /** Theft, fire, flood or another disaster. */
     THEFT_OR_DISASTER,
-    /** {@code COUNTERPARTY_NOT_PAID}. */
+    /** Their own customer or partner has not paid them. */
     COUNTERPARTY_NOT_PAID,
-    /** {@code CASH_FLOW_TIMING}. */
+    /** Money is coming, later (stock out of season, margins down). */
     CASH_FLOW_TIMING,
-    /** {@code DISSATISFIED}. */
+    /** Unhappy with the sale, the approved amount or the service. */
     DISSATISFIED,
-    /** {@code DISPUTES_DEBT}. */
+    /** Says the debt is not owed. */
     DISPUTES_DEBT,
-    /** {@code OVERSIGHT}. */
+    /** Forgot to pay. */
     OVERSIGHT,
-    /** {@code REFUSES}. */
+    /** Will not pay. */
     REFUSES;
 }
