@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param escalation  recommended steps ordered by {@code inDays}, then by step name
  * @param warnings    what the collector must know before acting
  * @param blocked     steps a rule proposed that the compliance guard removed
- * @param firedRules  the rules that fired, in firing order
+ * @param firedRules  the rules that fired, each once, in the order they first fired
  * @param rulebook    the rulebook's name and version
  * @param evidence    the evidence for each type that the classification weighed
  */

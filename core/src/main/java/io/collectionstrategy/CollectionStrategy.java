@@ -212,7 +212,7 @@ public interface CollectionStrategy {
             if (requireScenarios) {
                 ScenarioReport report = strategy.runScenarios();
                 if (!report.passed()) {
-                    throw new RulebookException(rulebook.name(), report.problems());
+                    throw new RulebookException(rulebook.name() + " (" + rulebook.origin() + ")", report.problems());
                 }
             }
             return strategy;

@@ -64,7 +64,7 @@ final class CompiledRulebook {
         Map<io.collectionstrategy.Jurisdiction, JurisdictionProfile> profiles = JurisdictionProfile.load(rulebook, problems);
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(RulebookProblem::file).thenComparingInt(RulebookProblem::line));
-            throw new RulebookException(rulebook.name(), problems);
+            throw new RulebookException(rulebook.name() + " (" + rulebook.origin() + ")", problems);
         }
         if (scripts.locales().isEmpty()) {
             problems.add(new RulebookProblem("scripts/", 0, "no script catalogue: add scripts/en.yaml or scripts/zh-CN.yaml"));
@@ -93,7 +93,7 @@ final class CompiledRulebook {
         if (!problems.isEmpty()) {
             ks.getRepository().removeKieModule(releaseId);
             problems.sort(Comparator.comparing(RulebookProblem::file).thenComparingInt(RulebookProblem::line));
-            throw new RulebookException(rulebook.name(), problems);
+            throw new RulebookException(rulebook.name() + " (" + rulebook.origin() + ")", problems);
         }
         KieBase kieBase;
         try {

@@ -224,6 +224,7 @@ final class DroolsStrategy implements CollectionStrategy {
 
     /** Records, for one session, which rules fired and which rule inserted each fact. */
     private final class Tracker {
+        /** Each rule once, in the order it first fired. */
         final List<FiredRule> fired = new ArrayList<>();
         final Map<String, Integer> counts = new HashMap<>();
         /** Facts in insertion order, and the id of the rule that inserted each (null: inserted by the engine). */
@@ -234,8 +235,9 @@ final class DroolsStrategy implements CollectionStrategy {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 Rule rule = event.getMatch().getRule();
-                fired.add(firedRule(rule));
-                counts.merge(rule.getName(), 1, Integer::sum);
+                if (counts.merge(rule.getName(), 1, Integer::sum) == 1) {
+                    fired.add(firedRule(rule));
+                }
             }
         };
 

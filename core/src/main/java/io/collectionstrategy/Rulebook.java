@@ -50,12 +50,14 @@ public final class Rulebook implements Serializable {
     private final String name;
     private final TreeMap<String, String> files;
     private final String version;
+    private final String origin;
 
-    private Rulebook(String name, Map<String, String> files) {
+    private Rulebook(String name, Map<String, String> files, String origin) {
         this.files = new TreeMap<>(files);
         String declared = declaredName(this.files.get("rulebook.yaml"));
         this.name = declared != null ? declared : name;
         this.version = hash(this.files);
+        this.origin = origin;
     }
 
     /**
@@ -78,7 +80,7 @@ public final class Rulebook implements Serializable {
         if (files.keySet().stream().noneMatch(p -> p.endsWith(".drl"))) {
             throw new IllegalArgumentException("a rulebook needs at least one .drl file, got " + files.keySet());
         }
-        return new Rulebook(name, files);
+        return new Rulebook(name, files, "explicit files");
     }
 
     /**
@@ -109,7 +111,7 @@ public final class Rulebook implements Serializable {
         try {
             if ("file".equals(url.getProtocol())) {
                 Rulebook fromDir = fromDirectory(Paths.get(url.toURI()));
-                return new Rulebook("default", fromDir.files);
+                return new Rulebook("default", fromDir.files, "classpath:" + dir);
             }
             URLConnection connection = url.openConnection();
             if (connection instanceof JarURLConnection jar) {
@@ -127,7 +129,10 @@ public final class Rulebook implements Serializable {
                         }
                     }
                 }
-                return of("default", files);
+                if (files.keySet().stream().noneMatch(p -> p.endsWith(".drl"))) {
+                    throw new IllegalStateException("no .drl file in the rulebook at classpath:" + dir);
+                }
+                return new Rulebook("default", files, "classpath:" + dir);
             }
             throw new IllegalStateException("cannot list the rulebook at " + url + ": unsupported URL protocol "
                     + url.getProtocol());
@@ -167,7 +172,7 @@ public final class Rulebook implements Serializable {
             throw new IllegalArgumentException("rulebook directory " + directory + " holds no .drl file");
         }
         Path fileName = directory.toAbsolutePath().normalize().getFileName();
-        return new Rulebook(fileName == null ? "rulebook" : fileName.toString(), files);
+        return new Rulebook(fileName == null ? "rulebook" : fileName.toString(), files, directory.toString());
     }
 
     private static boolean accepted(String relativePath) {
@@ -183,6 +188,14 @@ public final class Rulebook implements Serializable {
     /** @return the rulebook's name */
     public String name() {
         return name;
+    }
+
+    /**
+     * @return where the rulebook was read from: a directory, {@code classpath:...} or {@code explicit files}; not part
+     * of the version
+     */
+    public String origin() {
+        return origin;
     }
 
     /** @return a content hash of every file: equal versions mean equal rulebooks */
@@ -226,7 +239,7 @@ public final class Rulebook implements Serializable {
 
     @Override
     public String toString() {
-        return "Rulebook[" + name + " " + version + ", " + files.size() + " files]";
+        return "Rulebook[" + name + " " + version + ", " + files.size() + " files from " + origin + "]";
     }
 
     private static String declaredName(String settings) {
