@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code assess FILE|-}: one output record per input row, in input order, streaming. */
 @Command(name = "assess", mixinStandardHelpOptions = true,
-        description = {"Assess a portfolio: one output record per input row, in input order, with constant memory.",
+        description = {"Assess a portfolio (JSON Lines, JSON or CSV): one record per row, in order.",
+            "Streams with constant memory whatever the file size.",
             "Input: JSON Lines (.jsonl), a JSON array (.json) or CSV (.csv) with CONTRACT.md field names; "
                     + "'-' reads stdin. A row that cannot be assessed becomes {\"row\": N, \"id\": ..., \"error\": ...} "
                     + "in its place and every other row is still assessed.",
@@ -58,8 +59,8 @@ final class AssessCommand implements Callable<Integer> {
     boolean progress;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Assess on N threads; output order is kept (default: the number of processors).")
-    int threads = Runtime.getRuntime().availableProcessors();
+            description = "Assess on N threads; output order is kept (default: processors - 1, at least 1; reading and writing run on the main thread).")
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 
     @Mixin
     EngineOptions engine = new EngineOptions();

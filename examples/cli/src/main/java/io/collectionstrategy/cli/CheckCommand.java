@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code check DIR}: compile, lint and run the scenarios of a rulebook directory. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Check a rulebook directory: compile it and print every error as file:line: message; lint it "
+        description = {"Check a rulebook directory: compile, lint, run its scenarios.",
+            "Compile it and print every error as file:line: message; lint it "
                 + "(scripts chosen without a text in every locale, scripts no rule uses; rule @ids are unique or the "
                 + "rulebook does not compile); run the scenario tables in its scenarios/ directory.",
             "The word 'default' checks the default rulebook."},

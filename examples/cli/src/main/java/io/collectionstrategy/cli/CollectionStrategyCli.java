@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
             "1:the run completed but some rows failed (check, test: a problem or a failing scenario)",
             "2:the run could not start: missing file, broken rulebook (every problem is printed as file:line: message), bad command line",
             "3:unexpected failure during the run"})
-public final class CollectionStrategyCli implements Runnable {
+public final class CollectionStrategyCli implements java.util.concurrent.Callable<Integer> {
 
     private final InputStream stdin;
 
@@ -38,9 +38,12 @@ public final class CollectionStrategyCli implements Runnable {
     }
 
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("a command is required");
+        spec.commandLine().usage(err);
+        err.flush();
+        return ExitCodes.CANNOT_START;
     }
 
     /**

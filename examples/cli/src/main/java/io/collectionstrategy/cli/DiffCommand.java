@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code diff --rules A --against B FILE}: what a rulebook change does to a portfolio. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"What-if for a rulebook change: assess the same portfolio with two rulebooks and report how "
+        description = {"What-if: compare two rulebooks over the same portfolio.",
+            "What-if for a rulebook change: assess the same portfolio with two rulebooks and report how "
                 + "many debtors change type, situation, first step or script, with counts per transition "
                 + "(baseline -> candidate) and up to 5 sample case ids each. Streams: only the counts are kept.",
             "Rows that cannot be assessed by both rulebooks are counted as errors and not compared."},
@@ -72,8 +73,8 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--as-of", paramLabel = "DATE", description = "Evaluation date; default today.")
     LocalDate asOf;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Assess on N threads (default: the number of processors).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Option(names = "--threads", paramLabel = "N", description = "Assess on N threads (default: processors - 1, at least 1; reading and writing run on the main thread).")
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 
     @Option(names = "--progress", description = "Show a progress bar on stderr even when it is not a terminal.")
     boolean progress;

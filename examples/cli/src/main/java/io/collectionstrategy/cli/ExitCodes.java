@@ -12,13 +12,6 @@ public final class ExitCodes {
     /** An unexpected failure during the run (a bug, or an I/O error while writing). */
     public static final int INTERNAL = 3;
 
-    /** The exit code list shown by {@code --help}. */
-    static final String[] HELP = {
-        "0:every row assessed (check, test: everything passed)",
-        "1:the run completed but some rows failed (check, test: a problem or a failing scenario)",
-        "2:the run could not start: missing file, broken rulebook (every problem is printed as file:line: message), bad command line",
-        "3:unexpected failure during the run"};
-
     private ExitCodes() {
     }
 }

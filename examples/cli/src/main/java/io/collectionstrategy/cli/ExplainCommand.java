@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code explain}: one debtor, a readable account of its assessment. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = {"Explain the assessment of one debtor: its type and the evidence for it, the rules that fired, "
+        description = {"Explain one debtor: type and evidence, rules, script, steps, warnings.",
+            "Explain the assessment of one debtor: its type and the evidence for it, the rules that fired, "
                 + "the situation, the script with what to do and avoid, the steps with their reasons, warnings and "
                 + "blocked steps.",
             "The debtor is a JSON object given as the argument, '-' for stdin, or found by --id in --file."},

@@ -14,6 +14,7 @@ import java.util.function.Function;
 /**
  * Applies a function to a stream of inputs on a few threads and hands the results to a sink in input order, on the
  * calling thread. At most {@code window} inputs are in flight, so memory stays constant whatever the input size.
+ * With one thread everything runs on the calling thread.
  */
 final class OrderedPipeline {
 
@@ -27,13 +28,13 @@ final class OrderedPipeline {
             }
             return;
         }
-        int window = threads * 256;
+        int window = Math.max(1, threads) * 256;
         ThreadFactory daemons = r -> {
             Thread t = new Thread(r, "assess");
             t.setDaemon(true);
             return t;
         };
-        ExecutorService pool = Executors.newFixedThreadPool(threads, daemons);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), daemons);
         ArrayDeque<CompletableFuture<R>> inFlight = new ArrayDeque<>(window + 1);
         try {
             while (inputs.hasNext()) {

@@ -43,6 +43,10 @@ final class PortfolioReader implements Iterator<InputRow>, Closeable {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
+    /** Reads one element of a JSON array: what follows it is the next element, not trailing garbage. */
+    private static final com.fasterxml.jackson.databind.ObjectReader ELEMENT_READER =
+            JSON.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private static final CSVFormat CSV_FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
             .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).setTrim(true).get();
 
@@ -201,7 +205,7 @@ final class PortfolioReader implements Iterator<InputRow>, Closeable {
         try {
             node = JSON.readTree(line);
         } catch (JsonProcessingException e) {
-            return InputRow.failed(row, idGuess(line), malformed(e));
+            return InputRow.failed(row, idGuess(line), malformed(e, false));
         }
         return fromNode(row, node);
     }
@@ -216,14 +220,30 @@ final class PortfolioReader implements Iterator<InputRow>, Closeable {
         return InputRow.of(row, fields);
     }
 
-    static String malformed(JsonProcessingException e) {
-        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + " column "
-                + e.getLocation().getColumnNr();
+    private static final java.util.regex.Pattern START_MARKER = java.util.regex.Pattern.compile(
+            "\\(start marker at \\[Source: [^;\\]]*(?:\\([^)]*\\))?[^;\\]]*; line: (\\d+), column: (\\d+)\\]\\)");
+    private static final java.util.regex.Pattern SOURCE = java.util.regex.Pattern.compile(
+            "\\s*\\[Source: [^\\]]*\\]");
+
+    /**
+     * The parser's message with its position, without Jackson's source noise.
+     *
+     * @param e        the parser's exception
+     * @param withLine true to name the line too (a JSON file); a JSON Lines row is one line
+     */
+    static String malformed(JsonProcessingException e, boolean withLine) {
+        String where = "";
+        if (e.getLocation() != null) {
+            where = withLine ? " at line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr()
+                    : " at column " + e.getLocation().getColumnNr();
+        }
         String message = e.getOriginalMessage();
         int cut = message.indexOf('\n');
         if (cut > 0) {
             message = message.substring(0, cut);
         }
+        message = START_MARKER.matcher(message).replaceAll(withLine ? "(opened at line $1 column $2)" : "(opened at column $2)");
+        message = SOURCE.matcher(message).replaceAll("");
         return "malformed JSON" + where + ": " + message;
     }
 
@@ -238,8 +258,7 @@ final class PortfolioReader implements Iterator<InputRow>, Closeable {
         switch (node.getNodeType()) {
             case OBJECT: {
                 Map<String, Object> map = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
                     map.put(e.getKey(), toJava(e.getValue()));
                 }
                 return map;
@@ -276,7 +295,7 @@ final class PortfolioReader implements Iterator<InputRow>, Closeable {
                 emptyJson = true;
             }
         } catch (JsonProcessingException e) {
-            throw new StartupException("cannot read " + source + ": " + malformed(e));
+            throw new StartupException("cannot read " + source + ": " + malformed(e, true));
         }
     }
 
@@ -300,12 +319,12 @@ final class PortfolioReader implements Iterator<InputRow>, Closeable {
                 return null;
             }
             row = element;
-            JsonNode node = JSON.readTree(parser);
+            JsonNode node = ELEMENT_READER.readTree(parser);
             return fromNode(element, node);
         } catch (JsonProcessingException e) {
             row = element;
             stoppedEarly = "stopped reading at element " + element + ": the rest of a malformed JSON array cannot be read";
-            return InputRow.failed(element, null, malformed(e));
+            return InputRow.failed(element, null, malformed(e, true));
         }
     }
 

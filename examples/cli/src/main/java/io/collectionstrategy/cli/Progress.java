@@ -62,6 +62,9 @@ final class Progress implements AutoCloseable {
         if (total < 0) {
             b.hideEta();
         }
+        if (!stderrIsTerminal()) {
+            b.setStyle(me.tongfei.progressbar.ProgressBarStyle.ASCII); // no colour codes in a log file
+        }
         return new Progress(b.build());
     }
 

@@ -1,19 +1,35 @@
 package io.collectionstrategy.cli;
 
 import io.collectionstrategy.CollectionStrategy;
+import io.collectionstrategy.Rulebook;
 import io.collectionstrategy.RulebookException;
 import io.collectionstrategy.RulebookProblem;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Turns a {@code --rules} value (a directory, or the word {@code default}) into a compiled strategy. */
 final class RulebookSource {
 
     static final String DEFAULT = "default";
+
+    /**
+     * Compiled rulebooks by name, content version and locale: a process that runs several commands (tests, an
+     * embedding program) compiles each rulebook once. Equal versions mean equal files, so a hit is always current.
+     */
+    private static final Map<String, CollectionStrategy> COMPILED = new LinkedHashMap<>(8, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CollectionStrategy> eldest) {
+            return size() > 6;
+        }
+    };
 
     private RulebookSource() {
     }
@@ -29,18 +45,29 @@ final class RulebookSource {
      * @throws StartupException when the directory is missing or the rulebook does not compile
      */
     static CollectionStrategy build(String rules, Locale locale) {
-        CollectionStrategy.Builder builder = CollectionStrategy.builder().locale(locale);
         try {
+            Rulebook rulebook;
             if (isDefault(rules)) {
-                builder.defaultRulebook();
+                rulebook = Rulebook.defaults();
             } else {
                 Path dir = Path.of(rules);
                 if (!Files.isDirectory(dir)) {
                     throw new StartupException("rulebook directory not found: " + rules);
                 }
-                builder.rulebookDirectory(dir);
+                rulebook = Rulebook.fromDirectory(dir);
             }
-            return builder.build();
+            String key = rulebook.name() + " " + rulebook.version() + " " + locale.toLanguageTag();
+            synchronized (COMPILED) {
+                CollectionStrategy cached = COMPILED.get(key);
+                if (cached != null) {
+                    return cached;
+                }
+            }
+            CollectionStrategy strategy = CollectionStrategy.builder().rulebook(rulebook).locale(locale).build();
+            synchronized (COMPILED) {
+                COMPILED.put(key, strategy);
+            }
+            return strategy;
         } catch (RulebookException e) {
             throw new StartupException(problemLines(e));
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {

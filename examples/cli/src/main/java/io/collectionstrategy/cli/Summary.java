@@ -69,6 +69,12 @@ final class Summary {
         if (message.startsWith("unknown field") || message.contains("; expected one of [id, name")) {
             return "unknown field";
         }
+        if (message.startsWith("expected a JSON object")) {
+            return "not an object";
+        }
+        if (message.startsWith("assessment failed")) {
+            return "assessment failed";
+        }
         if (message.startsWith("row has")) {
             return "column count";
         }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code test DIR|FILE}: run scenario tables against a rulebook, print a pass/fail table. */
 @Command(name = "test", mixinStandardHelpOptions = true,
-        description = {"Run scenario tables (CSV: debtor fields plus expect.* columns) against a rulebook and print "
+        description = {"Run scenario tables against a rulebook: a pass/fail table.",
+            "Run scenario tables (CSV: debtor fields plus expect.* columns) against a rulebook and print "
                 + "a pass/fail table with expected vs actual for each failure.",
             "DIR runs every .csv below it."},
         exitCodeListHeading = "%nExit codes:%n",

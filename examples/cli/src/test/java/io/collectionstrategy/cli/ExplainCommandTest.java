@@ -1,0 +1,62 @@
+package io.collectionstrategy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExplainCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final String EVASIVE = "{\"id\":\"WX-EVASIVE\",\"daysOverdue\":27,\"contactAttempts\":8,"
+            + "\"contactsReached\":1,\"promisesMade\":1,\"promisesBroken\":1,\"daysSinceLastContact\":21,"
+            + "\"behaviours\":[\"AVOIDS_CONTACT\"]}";
+
+    @Test
+    void explain_jsonArgument_showsTypeEvidenceRulesScriptAndSteps() {
+        Cli.Result r = Cli.run("explain", EVASIVE, "--as-of", Cli.AS_OF, "--locale", "en");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Debtor WX-EVASIVE").contains("Type: EVASIVE")
+                .contains("points by type: EVASIVE").contains("behaviour AVOIDS_CONTACT").contains("CLS-010")
+                .contains("Situation: none").contains("Script: TYPE_EVASIVE (en)")
+                .contains("Escalation:").contains("in   0 days").contains("Warnings:").contains("Blocked:")
+                .contains("Fired rules").contains("collection/classification.drl:");
+    }
+
+    @Test
+    void explain_stdin_readsTheDebtor() {
+        Cli.Result r = Cli.runWithStdin(EVASIVE + "\n", "explain", "-", "--as-of", Cli.AS_OF);
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Type: EVASIVE");
+    }
+
+    @Test
+    void explain_idInFile_findsTheDebtor() {
+        Cli.Result r = Cli.run("explain", "--id", "WX-VICTIM", "--file",
+                Cli.DATA.resolve("worked-examples.jsonl").toString(), "--as-of", Cli.AS_OF);
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Debtor WX-VICTIM").contains("Type: VICTIM").contains("CLS-020");
+    }
+
+    @Test
+    void explain_unknownId_exits2() {
+        Cli.Result r = Cli.run("explain", "--id", "NOPE", "--file", Cli.DATA.resolve("worked-examples.jsonl").toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.CANNOT_START);
+        assertThat(r.err()).contains("no debtor with id NOPE");
+    }
+
+    @Test
+    void explain_invalidDebtor_exits1NamingTheField() {
+        Cli.Result r = Cli.run("explain", "{\"id\":\"X-1\",\"daysOverdue\":5,\"jurisdiction\":\"FR\"}");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.err()).contains("X-1").contains("jurisdiction").contains("\"FR\"").contains("CN");
+    }
+}
