@@ -48,6 +48,9 @@ final class Assessor implements FlatMapFunction<Iterator<RawRecord>, Row> {
     }
 
     static Row assess(CollectionStrategy strategy, LocalDate asOf, RawRecord record) {
+        if (record.json() != null) {
+            record = PortfolioReader.parseJsonLine(record.source(), record.row(), record.json());
+        }
         if (record.malformed() != null) {
             return Outcomes.failed(record, Outcomes.MALFORMED_RECORD, null, null, record.malformed());
         }

@@ -113,7 +113,7 @@ public final class PortfolioReader {
     private JavaRDD<RawRecord> jsonLines(String file) {
         return spark.read().text(file).javaRDD().zipWithIndex()
                 .filter(t -> !t._1().isNullAt(0) && !t._1().getString(0).isBlank())
-                .map(t -> parseJsonLine(file, t._2() + 1, t._1().getString(0)));
+                .map(t -> RawRecord.json(file, t._2() + 1, t._1().getString(0)));
     }
 
     private static final class Json {

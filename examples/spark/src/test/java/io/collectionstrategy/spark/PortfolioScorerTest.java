@@ -62,11 +62,14 @@ class PortfolioScorerTest extends SparkTestSupport {
     }
 
     @Test
-    void score_generatedJsonLines_sameAsCoreApi() throws IOException {
+    void score_generatedJsonLinesWithDefaultRulebook_sameAsCoreApi() throws IOException {
         Path input = dir.resolve("portfolio.jsonl");
         long bad = new PortfolioGenerator(7, 0.02, AS_OF).write(input, 400);
+        Rulebook defaults = Rulebook.defaults();
+        CollectionStrategy core = CollectionStrategy.builder().rulebook(defaults).build();
 
-        ScoreSummary summary = score(input, OutputFormat.PARQUET);
+        ScoreSummary summary = new PortfolioScorer(spark()).score(
+                JobOptions.of(input.toString(), dir.resolve("out").toString(), AS_OF).withPartitions(2), defaults);
 
         assertThat(summary.input()).isEqualTo(400);
         assertThat(summary.errors()).isEqualTo(bad).isPositive();
@@ -86,6 +89,9 @@ class PortfolioScorerTest extends SparkTestSupport {
             }
         }
         assertThat(compared).isEqualTo(written.size());
+        assertThat(summary.rulebookVersion()).isEqualTo(defaults.version());
+        assertThat(written.values()).extracting(r -> r.<String>getAs("debtorType")).contains("UNCLASSIFIED")
+                .hasSizeGreaterThan(1);
     }
 
     @Test
