@@ -7,7 +7,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +47,15 @@ final class ScriptCatalogue {
     private ScriptCatalogue(Map<String, Map<String, Template>> byLocale, Map<String, Map<String, String>> fallbacks) {
         this.byLocale = byLocale;
         this.fallbacks = fallbacks;
+        for (Map<String, Template> scripts : byLocale.values()) {
+            for (Template t : scripts.values()) {
+                compiled.put(t, new CompiledText(t, fallbacks.getOrDefault(t.locale(), Map.of())));
+            }
+        }
     }
+
+    /** Each template cut at its placeholders, so rendering only appends; never modified after construction. */
+    private final Map<Template, CompiledText> compiled = new IdentityHashMap<>();
 
     /**
      * Loads every {@code scripts/*.yaml} file of the rulebook, adding any problem to {@code problems}.
@@ -165,29 +177,148 @@ final class ScriptCatalogue {
     }
 
     Script render(Template t, Debtor debtor, LocalDate asOf) {
-        Map<String, String> fb = fallbacks.getOrDefault(t.locale(), Map.of());
-        Locale locale = Locale.forLanguageTag(t.locale());
-        Matcher m = PLACEHOLDER.matcher(t.text());
-        StringBuilder out = new StringBuilder(t.text().length() + 64);
-        while (m.find()) {
-            String value = switch (m.group(1)) {
-                case "name" -> debtor.name() == null || debtor.name().isBlank() ? fb.getOrDefault("name", "") : debtor.name();
-                case "caseId" -> debtor.id();
-                case "amount" -> String.format(locale, "%,.2f", debtor.amountOverdue().setScale(2, RoundingMode.HALF_UP));
-                case "currency" -> debtor.currency();
-                case "daysOverdue" -> Integer.toString(debtor.daysOverdue());
-                case "dueDate" -> debtor.effectiveDueDate(asOf).toString();
-                case "asOf" -> asOf.toString();
-                default -> m.group();
-            };
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        CompiledText c = compiled.get(t);
+        if (c == null) {
+            c = new CompiledText(t, fallbacks.getOrDefault(t.locale(), Map.of()));
         }
-        m.appendTail(out);
-        return new Script(t.id(), t.locale(), t.title(), out.toString(), t.doPoints(), t.avoid());
+        return new Script(t.id(), t.locale(), t.title(), c.render(debtor, asOf), c.doPoints, c.avoid);
     }
 
-    static String format(BigDecimal amount, Locale locale) {
-        return String.format(locale, "%,.2f", amount);
+    /** A template's text as literal pieces and placeholders between them, with its locale's number format. */
+    private static final class CompiledText {
+        private static final List<String> CODES = List.of("name", "caseId", "amount", "currency", "daysOverdue",
+                "dueDate", "asOf");
+        /** {@code literals.length == placeholders.length + 1}: literal, placeholder, literal, ... */
+        private final String[] literals;
+        private final int[] placeholders;
+        private final String fallbackName;
+        private final AmountFormat amounts;
+        private final List<String> doPoints;
+        private final List<String> avoid;
+
+        CompiledText(Template t, Map<String, String> fallbacks) {
+            List<String> lits = new ArrayList<>();
+            List<Integer> codes = new ArrayList<>();
+            Matcher m = PLACEHOLDER.matcher(t.text());
+            StringBuilder literal = new StringBuilder();
+            int from = 0;
+            while (m.find()) {
+                literal.append(t.text(), from, m.start());
+                int code = CODES.indexOf(m.group(1));
+                if (code < 0) {
+                    literal.append(m.group()); // unknown placeholders stay as written
+                } else {
+                    lits.add(literal.toString());
+                    literal.setLength(0);
+                    codes.add(code);
+                }
+                from = m.end();
+            }
+            literal.append(t.text(), from, t.text().length());
+            lits.add(literal.toString());
+            this.literals = lits.toArray(String[]::new);
+            this.placeholders = codes.stream().mapToInt(Integer::intValue).toArray();
+            this.fallbackName = fallbacks.getOrDefault("name", "");
+            this.amounts = AmountFormat.of(Locale.forLanguageTag(t.locale()));
+            this.doPoints = List.copyOf(t.doPoints());
+            this.avoid = List.copyOf(t.avoid());
+        }
+
+        String render(Debtor debtor, LocalDate asOf) {
+            StringBuilder out = new StringBuilder(literals[0].length() + 16 * literals.length + 32);
+            out.append(literals[0]);
+            for (int i = 0; i < placeholders.length; i++) {
+                switch (placeholders[i]) {
+                    case 0 -> out.append(debtor.name() == null || debtor.name().isBlank() ? fallbackName : debtor.name());
+                    case 1 -> out.append(debtor.id());
+                    case 2 -> amounts.append(debtor.amountOverdue(), out);
+                    case 3 -> out.append(debtor.currency());
+                    case 4 -> out.append(debtor.daysOverdue());
+                    case 5 -> out.append(debtor.effectiveDueDate(asOf));
+                    default -> out.append(asOf);
+                }
+                out.append(literals[i + 1]);
+            }
+            return out.toString();
+        }
+    }
+
+    /**
+     * {@code String.format(locale, "%,.2f", amount rounded half up)} without the cost of a {@link java.util.Formatter}:
+     * the locale's digits and separators as the formatter picks them. Checked against the formatter for each locale
+     * when made; a locale where they differ keeps the formatter.
+     */
+    static final class AmountFormat {
+        private static final Map<Locale, AmountFormat> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+        private static final BigDecimal[] SAMPLES = {BigDecimal.ZERO, new BigDecimal("0.005"), new BigDecimal("7.1"),
+            new BigDecimal("999.995"), new BigDecimal("1000"), new BigDecimal("1234567.891"),
+            new BigDecimal("12345678901234567890.12")};
+
+        private final Locale locale;
+        private final char zero;
+        private final char groupSeparator;
+        private final int groupSize;
+        private final char decimalSeparator;
+        private final boolean exact;
+
+        private AmountFormat(Locale locale) {
+            this.locale = locale;
+            DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
+            this.zero = symbols.getZeroDigit();
+            this.decimalSeparator = symbols.getDecimalSeparator();
+            NumberFormat nf = NumberFormat.getNumberInstance(locale);
+            if (nf instanceof DecimalFormat df && df.isGroupingUsed() && df.getGroupingSize() > 0) {
+                this.groupSeparator = symbols.getGroupingSeparator();
+                this.groupSize = df.getGroupingSize();
+            } else {
+                this.groupSeparator = 0;
+                this.groupSize = 0;
+            }
+            boolean same = true;
+            for (BigDecimal sample : SAMPLES) {
+                StringBuilder fast = new StringBuilder();
+                appendFast(sample, fast);
+                same &= fast.toString().equals(slow(sample));
+            }
+            this.exact = same;
+        }
+
+        static AmountFormat of(Locale locale) {
+            return CACHE.computeIfAbsent(locale, AmountFormat::new);
+        }
+
+        void append(BigDecimal amount, StringBuilder out) {
+            if (exact) {
+                appendFast(amount, out);
+            } else {
+                out.append(slow(amount));
+            }
+        }
+
+        private String slow(BigDecimal amount) {
+            return String.format(locale, "%,.2f", amount.setScale(2, RoundingMode.HALF_UP));
+        }
+
+        private void appendFast(BigDecimal amount, StringBuilder out) {
+            BigDecimal rounded = amount.setScale(2, RoundingMode.HALF_UP);
+            if (rounded.signum() < 0) {
+                out.append(slow(amount)); // amounts are never negative; keep the formatter's sign handling anyway
+                return;
+            }
+            String plain = rounded.toPlainString();
+            int dot = plain.indexOf('.');
+            int intDigits = dot < 0 ? plain.length() : dot;
+            for (int i = 0; i < intDigits; i++) {
+                if (groupSize > 0 && i > 0 && (intDigits - i) % groupSize == 0) {
+                    out.append(groupSeparator);
+                }
+                out.append((char) (plain.charAt(i) - '0' + zero));
+            }
+            out.append(decimalSeparator);
+            for (int i = dot + 1; i < plain.length(); i++) {
+                out.append((char) (plain.charAt(i) - '0' + zero));
+            }
+        }
     }
 
     private static List<String> strings(JsonNode node) {
