@@ -37,6 +37,10 @@ final class ComplianceGuard {
     private static final Pattern THIRD_PARTY = Pattern.compile(
             "EMPLOYER|FAMILY|RELATIVE|NEIGHBO|FRIEND|COLLEAGUE|THIRD_PARTY|REFEREE|REFERENCE|WORKPLACE|SPOUSE|PARENT");
 
+    /** Step name to whether it contacts third parties; the vocabulary of steps is small. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> THIRD_PARTY_STEPS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The guard's verdict on one assessment. */
     record Outcome(List<EscalationStep> steps, List<BlockedStep> blocked, List<Warning> warnings) {
     }
@@ -84,7 +88,7 @@ final class ComplianceGuard {
     /** @return why the step is not allowed here, or {@code null} when it is */
     static String forbidden(String step, JurisdictionProfile profile, String situation, LimitationClock limitation,
                             GuaranteePeriod guarantee) {
-        if (THIRD_PARTY.matcher(step).find()) {
+        if (THIRD_PARTY_STEPS.computeIfAbsent(step, name -> THIRD_PARTY.matcher(name).find())) {
             return "contacting third parties about the debt is not allowed";
         }
         boolean legal = ALWAYS_LEGAL.contains(step) || profile.legalSteps().contains(step);

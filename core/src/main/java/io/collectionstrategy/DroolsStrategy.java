@@ -23,6 +23,7 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
@@ -164,7 +165,7 @@ final class DroolsStrategy implements CollectionStrategy {
         Map<String, Warning> warnings = new LinkedHashMap<>();
         List<Evidence> evidence = new ArrayList<>();
         for (Object fact : tracker.inserted) {
-            if (session.getFactHandle(fact) == null) {
+            if (tracker.deleted.containsKey(fact)) {
                 continue; // retracted, e.g. a logical fact whose reason went away
             }
             String rule = tracker.insertedBy.get(fact);
@@ -239,6 +240,8 @@ final class DroolsStrategy implements CollectionStrategy {
         /** Facts in insertion order, and the id of the rule that inserted each (null: inserted by the engine). */
         final List<Object> inserted = new ArrayList<>();
         final IdentityHashMap<Object, String> insertedBy = new IdentityHashMap<>();
+        /** Facts retracted since (their fact handles are gone). */
+        final IdentityHashMap<Object, Boolean> deleted = new IdentityHashMap<>();
 
         final DefaultAgendaEventListener agenda = new DefaultAgendaEventListener() {
             @Override
@@ -259,6 +262,12 @@ final class DroolsStrategy implements CollectionStrategy {
                     inserted.add(fact);
                     insertedBy.put(fact, rule == null ? null : firedRule(rule).id());
                 }
+                deleted.remove(fact);
+            }
+
+            @Override
+            public void objectDeleted(ObjectDeletedEvent event) {
+                deleted.put(event.getOldObject(), Boolean.TRUE);
             }
         };
     }

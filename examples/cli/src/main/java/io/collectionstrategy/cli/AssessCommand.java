@@ -59,7 +59,7 @@ final class AssessCommand implements Callable<Integer> {
     boolean progress;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Assess on N threads; output order is kept (default: processors - 1, at least 1; reading and writing run on the main thread).")
+            description = "Parse and assess on N threads; output order is kept (default: processors - 1, at least 1; reading and writing run on the main thread).")
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 
     @Mixin

@@ -168,8 +168,9 @@ final class DiffCommand implements Callable<Integer> {
         }
     }
 
-    private static Pair compare(CollectionStrategy base, CollectionStrategy cand, InputRow row, LocalDate asOf,
+    private static Pair compare(CollectionStrategy base, CollectionStrategy cand, InputRow unparsed, LocalDate asOf,
                                 Locale locale) {
+        InputRow row = unparsed.parsed();
         if (!row.readable()) {
             return new Pair(row, null, null, row.error());
         }

@@ -105,7 +105,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
         try (PortfolioReader reader = PortfolioReader.open(source.byId.file, format, parent.stdin())) {
             while (reader.hasNext()) {
-                InputRow r = reader.next();
+                InputRow r = reader.next().parsed();
                 if (source.byId.id.equals(r.id())) {
                     return r;
                 }

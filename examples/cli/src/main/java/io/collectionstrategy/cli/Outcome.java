@@ -17,7 +17,8 @@ import java.util.Locale;
  */
 record Outcome(InputRow row, Assessment assessment, String error) {
 
-    static Outcome of(CollectionStrategy strategy, InputRow row, LocalDate asOf, Locale locale) {
+    static Outcome of(CollectionStrategy strategy, InputRow unparsed, LocalDate asOf, Locale locale) {
+        InputRow row = unparsed.parsed();
         if (!row.readable()) {
             return new Outcome(row, null, row.error());
         }

@@ -194,7 +194,7 @@ final class PortfolioReader implements Iterator<InputRow>, Closeable {
         while ((line = reader.readLine()) != null) {
             row++;
             if (!line.isBlank()) {
-                return parseLine(row, line);
+                return InputRow.unparsed(row, line);
             }
         }
         return null;
