@@ -47,6 +47,42 @@ class RulebookCommandsTest {
     }
 
     @Test
+    void check_ruleCallingSystemExit_isRefusedNamingFileAndLine() throws Exception {
+        Path rules = Cli.copyOfDefaultRulebook(tmp.resolve("rules"));
+        Cli.write(rules.resolve("collection"), "exit.drl", String.join("\n",
+                "package collection;",
+                "import io.collectionstrategy.Debtor;",
+                "// Stops the whole application: must never load.",
+                "rule \"Stop everything\"",
+                "    @id(\"BAD-001\")",
+                "when",
+                "    Debtor()",
+                "then",
+                "    System.exit( 0 );",
+                "end",
+                ""));
+
+        Cli.Result r = Cli.run("check", rules.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.out()).contains("collection/exit.drl:9: rules may not use a System call (System.exit)")
+                .contains("check: FAILED");
+    }
+
+    @Test
+    void check_scriptClaimingToBeFromTheCourt_isRefusedNamingScriptLocaleAndPhrase() throws Exception {
+        Path rules = Cli.copyOfDefaultRulebook(tmp.resolve("rules"));
+        Path en = rules.resolve("scripts/en.yaml");
+        Files.writeString(en, Files.readString(en).replace("this is the collections team of your lender calling about",
+                "I am calling from the court about"));
+
+        Cli.Result r = Cli.run("check", rules.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.out()).containsPattern("scripts/en\\.yaml:\\d+: script TYPE_PROVOCATIVE \\(en\\) contains forbidden phrase \"from the court\" \\(impersonation\\)");
+    }
+
+    @Test
     void check_failingScenarioInDirectory_exits1() throws Exception {
         Path rules = Cli.copyOfDefaultRulebook(tmp.resolve("rules"));
         Files.createDirectories(rules.resolve("scenarios"));
