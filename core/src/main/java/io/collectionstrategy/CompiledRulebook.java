@@ -4,18 +4,21 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.nio.charset.StandardCharsets;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.io.ResourceFactory;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.KieContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +26,6 @@ import org.slf4j.LoggerFactory;
 final class CompiledRulebook {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompiledRulebook.class);
-    private static final AtomicLong BUILDS = new AtomicLong();
-    private static final String RESOURCES = "src/main/resources/";
     private static final Pattern ID = Pattern.compile("@id\\s*\\(\\s*\"([^\"]*)\"\\s*\\)");
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(\"[^\"]*\"|\\S+)");
 
@@ -71,37 +72,30 @@ final class CompiledRulebook {
         }
         List<RuleDef> defs = scanRules(rulebook, problems);
 
-        KieServices ks = KieServices.Factory.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
-        ReleaseId releaseId = ks.newReleaseId("io.collectionstrategy.rulebook",
-                "rulebook-" + BUILDS.incrementAndGet() + "-" + rulebook.version(), "1.0.0");
-        kfs.generateAndWritePomXML(releaseId);
+        // The knowledge builder compiles DRL without a KieModule: nothing to register in (and remove from) the
+        // KieRepository, and no ERROR log line of its own for an analyst's broken rulebook: we report the problems.
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        CompositeKnowledgeBuilder batch = builder.batch(); // all files at once, in path order, as KieBuilder does
         for (String path : rulebook.paths(".drl")) {
-            kfs.write(RESOURCES + path, rulebook.files().get(path));
+            byte[] drl = rulebook.files().get(path).getBytes(StandardCharsets.UTF_8);
+            batch.add(ResourceFactory.newByteArrayResource(drl).setSourcePath(path), ResourceType.DRL);
         }
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            String path = m.getPath() == null ? "" : m.getPath();
-            if (path.startsWith(RESOURCES)) {
-                path = path.substring(RESOURCES.length());
-            }
-            problems.add(new RulebookProblem(path, Math.max(m.getLine(), 0), oneLine(m.getText())));
+        batch.build();
+        for (KnowledgeBuilderResult r : builder.getResults(ResultSeverity.ERROR)) {
+            String path = r.getResource() == null || r.getResource().getSourcePath() == null ? ""
+                    : r.getResource().getSourcePath();
+            int line = r.getLines() == null || r.getLines().length == 0 ? 0 : Math.max(r.getLines()[0], 0);
+            problems.add(new RulebookProblem(path, line, oneLine(r.getMessage())));
         }
         // Drools adds "Parser returned a null Package" (line 0) after a syntax error it already reported with a line
         problems.removeIf(p -> p.line() == 0 && p.message().startsWith("Parser returned a null Package")
                 && problems.stream().anyMatch(q -> q.file().equals(p.file()) && q.line() > 0));
         if (!problems.isEmpty()) {
-            ks.getRepository().removeKieModule(releaseId);
             problems.sort(Comparator.comparing(RulebookProblem::file).thenComparingInt(RulebookProblem::line));
             throw new RulebookException(rulebook.name() + " (" + rulebook.origin() + ")", problems);
         }
-        KieBase kieBase;
-        try {
-            KieContainer container = ks.newKieContainer(releaseId);
-            kieBase = container.getKieBase();
-        } finally {
-            ks.getRepository().removeKieModule(releaseId);
-        }
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+        kieBase.addPackages(builder.getKnowledgePackages());
         List<RuleDef> compiled = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
