@@ -5,11 +5,14 @@ import io.collectionstrategy.facts.LimitationClock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -28,14 +31,16 @@ final class ComplianceGuard {
     static final String RULE = "GUARD";
 
     private static final Set<String> ALWAYS_LEGAL = Set.of(Steps.PAYMENT_ORDER, Steps.LITIGATION, Steps.ENFORCEMENT);
+    /** A guarantor with joint liability is not a relative: the guarantor demand stays, inside the guarantee period. */
     private static final Set<String> DECEASED_ALLOWED = Set.of(Steps.DEATH_VERIFICATION, Steps.ESTATE_CLAIM,
             Steps.SUSPEND_COLLECTION, Steps.COMPLAINT_HANDLING, Steps.SUPERVISOR_REVIEW, Steps.WRITE_OFF_REVIEW,
-            Steps.FRAUD_REVIEW);
+            Steps.FRAUD_REVIEW, Steps.GUARANTOR_DEMAND);
     private static final Set<String> BANKRUPTCY_FORBIDDEN = Set.of(Steps.REMINDER, Steps.PHONE_CALL, Steps.FIELD_VISIT,
             Steps.WRITTEN_DEMAND, Steps.AGENCY_PLACEMENT, Steps.PAYMENT_ORDER, Steps.LITIGATION, Steps.ENFORCEMENT,
             Steps.COLLATERAL_REALISATION, Steps.REPAYMENT_PLAN);
-    private static final Pattern THIRD_PARTY = Pattern.compile(
-            "EMPLOYER|FAMILY|RELATIVE|NEIGHBO|FRIEND|COLLEAGUE|THIRD_PARTY|REFEREE|REFERENCE|WORKPLACE|SPOUSE|PARENT");
+    /** Whole words of a step name: {@code EMPLOYER_CONTACT} is third-party contact, {@code FRIENDLY_REMINDER} is not. */
+    private static final Pattern THIRD_PARTY = Pattern.compile("(^|_)(EMPLOYERS?|FAMILY|FAMILIES|RELATIVES?|NEIGHBOU?RS?"
+            + "|FRIENDS?|COLLEAGUES?|THIRD|REFEREES?|REFERENCES?|WORKPLACE|SPOUSE|PARENTS?|CHILDREN|HEIRS?)(_|$)");
 
     /** Step name to whether it contacts third parties; the vocabulary of steps is small. */
     private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> THIRD_PARTY_STEPS =
@@ -62,26 +67,32 @@ final class ComplianceGuard {
             }
         }
         ContactWindow window = ContactWindow.of(debtor, asOf, at, profile);
-        if (window.capReason() != null) {
-            warnings.add(new Warning(WarningCodes.CONTACT_LIMIT_REACHED, window.capReason() + "; contact steps move to "
-                    + asOf.plusDays(window.nextAllowedInDays()) + " (in " + window.nextAllowedInDays() + " days)", RULE));
+        if (!window.capReasons().isEmpty()) {
+            warnings.add(new Warning(WarningCodes.CONTACT_LIMIT_REACHED, String.join("; ", window.capReasons().values())
+                    + ": contact steps by those channels move to the next allowed day", RULE));
         }
         if (window.hoursReason() != null) {
             warnings.add(new Warning(WarningCodes.OUTSIDE_CONTACT_HOURS, window.hoursReason(), RULE));
         }
-        if (window.nextAllowedInDays() > 0) {
-            List<EscalationStep> moved = new ArrayList<>(kept.size());
-            for (EscalationStep s : kept) {
-                if (profile.contactSteps().contains(s.step()) && s.inDays() < window.nextAllowedInDays()) {
-                    moved.add(new EscalationStep(s.step(), window.nextAllowedInDays(),
-                            s.reason() + " (moved: " + window.why() + ")", s.rule()));
-                } else {
-                    moved.add(s);
-                }
+        List<EscalationStep> moved = new ArrayList<>(kept.size());
+        boolean anyMoved = false;
+        for (EscalationStep s : kept) {
+            Channel channel = profile.contactSteps().get(s.step());
+            int next = channel == null ? 0 : Math.max(window.hoursNextInDays(), window.capNextInDays().getOrDefault(channel, 0));
+            if (s.inDays() < next) {
+                String why = window.capNextInDays().getOrDefault(channel, 0) >= window.hoursNextInDays()
+                        && window.capReasons().containsKey(channel) ? window.capReasons().get(channel) : window.hoursReason();
+                moved.add(new EscalationStep(s.step(), next, s.reason() + " (moved to " + asOf.plusDays(next) + ": " + why + ")",
+                        s.rule()));
+                anyMoved = true;
+            } else {
+                moved.add(s);
             }
-            kept = moved;
-            kept.sort(Comparator.comparingInt(EscalationStep::inDays));
         }
+        if (anyMoved) {
+            moved.sort(Comparator.comparingInt(EscalationStep::inDays));
+        }
+        kept = moved;
         return new Outcome(kept, blocked, warnings);
     }
 
@@ -113,28 +124,25 @@ final class ComplianceGuard {
     /**
      * When contact is next allowed, from the debtor's contact history, the evaluation time and the profile.
      *
-     * @param nextAllowedInDays 0 when contact is allowed today
-     * @param capReason         the cap that is reached, or null
-     * @param hoursReason       why now is outside contact hours, or null
+     * @param capNextInDays   per channel whose cap is reached, in how many days contact by it is allowed again
+     * @param capReasons      per such channel, which cap is reached
+     * @param hoursNextInDays 1 when today's contact hours are over, else 0
+     * @param hoursReason     why now is outside contact hours, or null
      */
-    record ContactWindow(int nextAllowedInDays, String capReason, String hoursReason) {
-
-        String why() {
-            return capReason != null ? capReason : hoursReason;
-        }
+    record ContactWindow(Map<Channel, Integer> capNextInDays, Map<Channel, String> capReasons, int hoursNextInDays,
+                         String hoursReason) {
 
         static ContactWindow of(Debtor debtor, LocalDate asOf, OffsetDateTime at, JurisdictionProfile profile) {
-            ZoneOffset offset = debtorOffset(debtor, at);
-            LocalDate today = at == null ? asOf : at.withOffsetSameInstant(offset).toLocalDate();
+            ZoneId zone = debtorZone(debtor, at, profile);
+            LocalDate today = at == null ? asOf : at.atZoneSameInstant(zone).toLocalDate();
+            Map<Channel, Integer> next = new EnumMap<>(Channel.class);
+            Map<Channel, String> reasons = new EnumMap<>(Channel.class);
             List<LocalDate> dates = new ArrayList<>();
-            int next = 0;
-            String capReason = null;
             for (JurisdictionProfile.Cap cap : profile.caps()) {
                 dates.clear();
                 for (Contact c : debtor.contactHistory()) {
-                    if (cap.channels().contains(c.channel()) && (!cap.reachedOnly() || c.reached())
-                            && (at == null || !c.at().isAfter(at))) {
-                        dates.add(c.at().withOffsetSameInstant(offset).toLocalDate());
+                    if (cap.channels().contains(c.channel()) && (!cap.reachedOnly() || c.reached()) && happened(c, at, asOf)) {
+                        dates.add(c.at().atZoneSameInstant(zone).toLocalDate());
                     }
                 }
                 if (count(dates, today, cap.days()) >= cap.max()) {
@@ -142,46 +150,60 @@ final class ComplianceGuard {
                     while (d < cap.days() && count(dates, today.plusDays(d), cap.days()) >= cap.max()) {
                         d++;
                     }
-                    if (d > next) {
-                        next = d;
-                        capReason = cap.name() + " reached";
+                    for (Channel channel : cap.channels()) {
+                        if (d > next.getOrDefault(channel, 0)) {
+                            next.put(channel, d);
+                            reasons.put(channel, cap.name() + " reached");
+                        }
                     }
                 }
             }
             if (profile.quietDaysAfterConversation() > 0) {
                 LocalDate last = null;
                 for (Contact c : debtor.contactHistory()) {
-                    LocalDate day = c.at().withOffsetSameInstant(offset).toLocalDate();
-                    if (c.channel() == Channel.CALL && c.reached() && (at == null || !c.at().isAfter(at))
-                            && !day.isAfter(today) && (last == null || day.isAfter(last))) {
+                    LocalDate day = c.at().atZoneSameInstant(zone).toLocalDate();
+                    if (c.channel() == Channel.CALL && c.reached() && happened(c, at, asOf) && !day.isAfter(today)
+                            && (last == null || day.isAfter(last))) {
                         last = day;
                     }
                 }
                 if (last != null) {
                     int d = (int) ChronoUnit.DAYS.between(today, last.plusDays(profile.quietDaysAfterConversation()));
-                    if (d > next) {
-                        next = d;
-                        capReason = "no call within " + profile.quietDaysAfterConversation()
-                                + " days after the conversation of " + last;
+                    if (d > next.getOrDefault(Channel.CALL, 0)) {
+                        next.put(Channel.CALL, d);
+                        reasons.put(Channel.CALL, "no call within " + profile.quietDaysAfterConversation()
+                                + " days after the conversation of " + last);
                     }
                 }
             }
+            int hoursNext = 0;
             String hoursReason = null;
             if (at != null) {
-                LocalDateTime local = at.withOffsetSameInstant(offset).toLocalDateTime();
+                LocalDateTime local = at.atZoneSameInstant(zone).toLocalDateTime();
                 if (local.toLocalTime().isBefore(profile.contactFrom()) || !local.toLocalTime().isBefore(profile.contactTo())) {
-                    hoursReason = "it is " + local.toLocalTime() + " for the debtor (UTC" + offset.getId().replace("Z", "+00:00")
+                    hoursReason = "it is " + local.toLocalTime() + " for the debtor (" + zone.getId()
                             + "); contact is allowed " + profile.contactFrom() + "-" + profile.contactTo();
-                    if (!local.toLocalTime().isBefore(profile.contactTo()) && next == 0) {
-                        next = 1; // nothing allowed for the rest of today
+                    if (!local.toLocalTime().isBefore(profile.contactTo())) {
+                        hoursNext = 1; // nothing allowed for the rest of today
                     }
                 }
             }
-            return new ContactWindow(next, capReason, hoursReason);
+            return new ContactWindow(next, reasons, hoursNext, hoursReason);
         }
 
-        /** The debtor's offset: that of the latest contact, else that of the evaluation time, else UTC. */
-        private static ZoneOffset debtorOffset(Debtor debtor, OffsetDateTime at) {
+        /** A contact counts when it happened before the evaluation time (or on or before the evaluation date). */
+        private static boolean happened(Contact c, OffsetDateTime at, LocalDate asOf) {
+            return at != null ? !c.at().isAfter(at) : !c.at().toLocalDate().isAfter(asOf);
+        }
+
+        /**
+         * The debtor's time zone: the profile's zone (CN, UK), else the offset of the latest contact, else that of the
+         * evaluation time, else UTC.
+         */
+        private static ZoneId debtorZone(Debtor debtor, OffsetDateTime at, JurisdictionProfile profile) {
+            if (profile.zone() != null) {
+                return profile.zone();
+            }
             OffsetDateTime latest = null;
             for (Contact c : debtor.contactHistory()) {
                 if (latest == null || c.at().isAfter(latest)) {

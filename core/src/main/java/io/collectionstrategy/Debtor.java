@@ -355,7 +355,7 @@ public record Debtor(
 
         /** @param cues cues observed on calls and visits @return this builder */
         public Builder behaviours(Collection<Behaviour> cues) {
-            this.behaviours = cues.isEmpty() ? Set.of() : EnumSet.copyOf(cues);
+            this.behaviours = enums("behaviours", cues, Behaviour.class);
             return this;
         }
 
@@ -366,7 +366,7 @@ public record Debtor(
 
         /** @param situations special situations on the case @return this builder */
         public Builder circumstances(Collection<Circumstance> situations) {
-            this.circumstances = situations.isEmpty() ? Set.of() : EnumSet.copyOf(situations);
+            this.circumstances = enums("circumstances", situations, Circumstance.class);
             return this;
         }
 
@@ -404,6 +404,20 @@ public record Debtor(
         public Builder contactHistory(List<Contact> contacts) {
             this.contactHistory = contacts;
             return this;
+        }
+
+        private static <E extends Enum<E>> Set<E> enums(String field, Collection<E> values, Class<E> type) {
+            if (values == null) {
+                return Set.of();
+            }
+            EnumSet<E> set = EnumSet.noneOf(type);
+            for (E value : values) {
+                if (value == null) {
+                    throw new InvalidDebtorException(field, null, "a set without empty values");
+                }
+                set.add(value);
+            }
+            return set;
         }
 
         /**

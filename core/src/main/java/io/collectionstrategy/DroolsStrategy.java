@@ -109,7 +109,8 @@ final class DroolsStrategy implements CollectionStrategy {
             session.addEventListener(tracker.runtime);
             LocalDate dueDate = debtor.effectiveDueDate(asOf);
             JurisdictionProfile profile = book.profiles.get(debtor.jurisdiction());
-            LimitationClock limitation = profile.limitation(dueDate, debtor.lastInterruption(), asOf);
+            boolean inProceedings = debtor.has(Circumstance.IN_LITIGATION) || debtor.has(Circumstance.JUDGMENT_OBTAINED);
+            LimitationClock limitation = profile.limitation(dueDate, debtor.lastInterruption(), asOf, inProceedings);
             GuaranteePeriod guarantee = debtor.hasGuarantor() ? profile.guarantee(dueDate, asOf) : null;
             session.insert(debtor);
             session.insert(new Evaluation(asOf, at, dueDate));
@@ -117,8 +118,8 @@ final class DroolsStrategy implements CollectionStrategy {
             if (guarantee != null) {
                 session.insert(guarantee);
             }
-            int fired = session.fireAllRules(maxRuleFirings);
-            if (fired >= maxRuleFirings) {
+            int fired = session.fireAllRules(maxRuleFirings + 1);
+            if (fired > maxRuleFirings) {
                 throw loop(debtor, tracker);
             }
             Assessment assessment = collect(debtor, asOf, at, tag, session, tracker, profile, limitation, guarantee);

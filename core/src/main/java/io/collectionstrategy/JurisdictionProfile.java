@@ -34,8 +34,10 @@ record JurisdictionProfile(
         LocalTime contactTo,
         List<Cap> caps,
         int quietDaysAfterConversation,
-        Set<String> contactSteps,
-        Set<String> legalSteps) {
+        Map<String, Channel> contactSteps,
+        Set<String> legalSteps,
+        java.time.ZoneId zone,
+        boolean demandInterrupts) {
 
     /** A contact cap: at most {@code max} contacts of these channels within {@code days} calendar days. */
     record Cap(String name, Set<Channel> channels, boolean reachedOnly, int max, int days) {
@@ -44,15 +46,20 @@ record JurisdictionProfile(
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     static final String FILE = "jurisdictions.yaml";
 
-    LimitationClock limitation(LocalDate dueDate, LocalDate lastInterruption, LocalDate asOf) {
+    /**
+     * @param inProceedings the claim is in court or has a judgment: filing interrupted the clock, so it can neither
+     *                      be expiring nor expired, even when {@code lastInterruption} was not recorded
+     */
+    LimitationClock limitation(LocalDate dueDate, LocalDate lastInterruption, LocalDate asOf, boolean inProceedings) {
         LocalDate start = dueDate;
         if (interruptible && lastInterruption != null && lastInterruption.isAfter(dueDate)) {
             start = lastInterruption;
         }
         LocalDate ends = start.plusYears(limitationYears);
         long daysLeft = ChronoUnit.DAYS.between(asOf, ends);
-        boolean expired = daysLeft < 0;
-        return new LimitationClock(jurisdiction.name(), start, ends, daysLeft, !expired && daysLeft <= limitationWarnDays, expired);
+        boolean expired = daysLeft < 0 && !inProceedings;
+        boolean expiring = !expired && !inProceedings && daysLeft <= limitationWarnDays;
+        return new LimitationClock(jurisdiction.name(), start, ends, daysLeft, expiring, expired, demandInterrupts);
     }
 
     /** @return the guarantee period, or {@code null} when this jurisdiction has none */
@@ -109,7 +116,7 @@ record JurisdictionProfile(
             }
             try {
                 into.put(j, profile(j, e.getValue()));
-            } catch (IllegalArgumentException | DateTimeParseException ex) {
+            } catch (IllegalArgumentException | java.time.DateTimeException ex) {
                 problems.add(new RulebookProblem(file, 0, "profile " + j + ": " + ex.getMessage()));
             }
         });
@@ -136,7 +143,9 @@ record JurisdictionProfile(
                 LocalTime.parse(p.path("contactHours").path("from").asText("00:00")),
                 LocalTime.parse(p.path("contactHours").path("to").asText("23:59")),
                 List.copyOf(caps), p.path("quietDaysAfterConversation").asInt(0),
-                strings(p.path("contactSteps")), strings(p.path("legalSteps")));
+                contactSteps(p.path("contactSteps")), strings(p.path("legalSteps")),
+                p.path("zone").isMissingNode() || p.path("zone").isNull() ? null : java.time.ZoneId.of(p.path("zone").asText()),
+                lim.path("demandInterrupts").asBoolean(false));
     }
 
     private static int positive(JsonNode node, String field) {
@@ -145,6 +154,12 @@ record JurisdictionProfile(
             throw new IllegalArgumentException(field + " must be a positive whole number, was " + node.path(field));
         }
         return v;
+    }
+
+    private static Map<String, Channel> contactSteps(JsonNode node) {
+        Map<String, Channel> out = new java.util.LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> out.put(e.getKey(), Channel.valueOf(e.getValue().asText())));
+        return Map.copyOf(out);
     }
 
     private static Set<String> strings(JsonNode node) {

@@ -32,8 +32,9 @@ final class RulebookSafety {
         UNSAFE.put(Pattern.compile("\\bSystem\\s*\\.\\s*(exit|getenv|setProperty|load|loadLibrary|setOut|setErr|setIn)\\b"), "a System call");
         UNSAFE.put(Pattern.compile("\\bRuntime\\b"), "Runtime");
         UNSAFE.put(Pattern.compile("\\bProcessBuilder\\b|\\bProcessHandle\\b"), "process creation");
-        UNSAFE.put(Pattern.compile("\\bjava\\s*\\.\\s*lang\\s*\\.\\s*reflect\\b|\\bgetDeclared\\w*\\s*\\(|\\bsetAccessible\\s*\\(|\\bMethodHandles?\\b|\\bgetMethod\\s*\\(|\\bgetField\\s*\\(|\\bnewInstance\\s*\\(|\\bgetClass\\s*\\("), "reflection");
-        UNSAFE.put(Pattern.compile("\\bClass\\s*\\.\\s*forName\\b|\\bClassLoader\\b|\\bdefineClass\\b|\\bgetClassLoader\\b"), "class loading");
+        UNSAFE.put(Pattern.compile("\\bjava\\s*\\.\\s*lang\\s*\\.\\s*(reflect|invoke)\\b|\\bgetDeclared\\w*\\s*\\(|\\bsetAccessible\\s*\\(|\\bMethodHandles?\\b|\\bget(Method|Field|Constructor)s?\\s*\\(|\\bnewInstance\\s*\\(|\\bgetClass\\s*\\(|\\binvoke\\s*\\(|\\.\\s*class\\b"), "reflection");
+        UNSAFE.put(Pattern.compile("\\bforName\\b|\\bClassLoader\\b|\\bdefineClass\\b|\\bgetClassLoader\\b|\\bServiceLoader\\b"), "class loading");
+        UNSAFE.put(Pattern.compile("\\bjava\\s*\\.\\s*util\\s*\\.\\s*(logging|jar|zip|prefs|spi)\\b"), "file or system access through java.util");
         UNSAFE.put(Pattern.compile("\\bjava\\s*\\.\\s*(io|nio)\\b|\\bFiles\\s*\\.|\\bPaths\\s*\\.|\\bPath\\s*\\.\\s*of\\b|\\bFile(Input|Output)?(Stream|Reader|Writer)?\\s*\\(|\\bRandomAccessFile\\b"), "file access");
         UNSAFE.put(Pattern.compile("\\bjava\\s*\\.\\s*net\\b|\\bSocket\\b|\\bServerSocket\\b|\\bURL\\s*\\(|\\bURI\\s*\\.\\s*create\\b|\\bHttpClient\\b|\\bURLConnection\\b"), "network access");
         UNSAFE.put(Pattern.compile("\\bThread\\b|\\bExecutors?\\b|\\bjava\\s*\\.\\s*util\\s*\\.\\s*concurrent\\s*\\.\\s*(Executor|ForkJoin)"), "thread creation");
@@ -44,42 +45,62 @@ final class RulebookSafety {
     private static final List<String> IMPORT_ALLOWLIST = List.of("io.collectionstrategy.", "java.util.", "java.math.",
             "java.time.", "java.lang.String", "java.lang.Math", "java.lang.Integer", "java.lang.Long",
             "java.lang.Boolean", "java.lang.Double", "java.lang.Number");
-    private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(?:function\\s+|static\\s+|accumulate\\s+)?([\\w.*]+)");
+    private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+(?:function\\s+|static\\s+|accumulate\\s+)?([\\w.*]+)[^\\n]*");
+    private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u+[0-9a-fA-F]{4}");
 
     /** Words of protected attributes; a rule may not mention them as identifiers. */
     private static final Pattern PROTECTED = Pattern.compile(
             "^(income|incomes|salary|salaries|wage|wages|education|educational|ethnicity|ethnic|race|racial|religion|religious"
-                    + "|gender|sex|nationality|caste|hukou|socialclass|classlevel|occupationclass|age)$");
+                    + "|gender|sex|nationality|caste|hukou|socialclass|classlevel|occupationclass|birth|birthday|birthdate|debtorage"
+                    + "|customerage|borrowerage)$");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private RulebookSafety() {
     }
 
-    /** DRL safety lint: unsafe calls and imports outside the allowlist. */
+    /**
+     * DRL safety lint: unsafe calls and imports outside the allowlist. Patterns run over the whole text without
+     * comments and string literals (so a call split over lines is still found); Unicode escapes are refused outright,
+     * because Java reads {@code \\u0053ystem} as {@code System}.
+     */
     static void checkDrlSafety(Rulebook rulebook, List<RulebookProblem> problems) {
         for (String path : rulebook.paths(".drl")) {
-            String[] lines = code(rulebook.files().get(path)).split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                String line = lines[i];
-                Matcher imp = IMPORT.matcher(line);
-                if (imp.find()) {
-                    String name = imp.group(1);
-                    if (IMPORT_ALLOWLIST.stream().noneMatch(name::startsWith) || UNSAFE.keySet().stream().anyMatch(p -> p.matcher(name).find())) {
-                        problems.add(new RulebookProblem(path, i + 1, "import " + name + " is outside the allowed packages "
-                                + IMPORT_ALLOWLIST + " (a trusted caller may opt in with allowUnsafeRules)"));
-                    }
-                    continue;
+            String raw = rulebook.files().get(path);
+            Matcher escape = UNICODE_ESCAPE.matcher(raw);
+            if (escape.find()) {
+                problems.add(new RulebookProblem(path, lineAt(raw, escape.start()), "rules may not contain Unicode escapes ("
+                        + escape.group() + "): write the character itself"));
+            }
+            String code = code(raw);
+            Matcher imp = IMPORT.matcher(code);
+            while (imp.find()) {
+                String name = imp.group(1);
+                if (IMPORT_ALLOWLIST.stream().noneMatch(name::startsWith) || UNSAFE.keySet().stream().anyMatch(p -> p.matcher(name).find())) {
+                    problems.add(new RulebookProblem(path, lineAt(code, imp.start(1)), "import " + name
+                            + " is outside the allowed packages " + IMPORT_ALLOWLIST
+                            + " (a trusted caller may opt in with allowUnsafeRules)"));
                 }
-                for (Map.Entry<Pattern, String> unsafe : UNSAFE.entrySet()) {
-                    Matcher m = unsafe.getKey().matcher(line);
-                    if (m.find()) {
-                        problems.add(new RulebookProblem(path, i + 1, "rules may not use " + unsafe.getValue() + " ("
-                                + m.group().trim() + "): a rule must only read facts and insert results"
-                                + " (a trusted caller may opt in with allowUnsafeRules)"));
-                    }
+            }
+            String body = IMPORT.matcher(code).replaceAll(m -> " ".repeat(m.group().length()));
+            for (Map.Entry<Pattern, String> unsafe : UNSAFE.entrySet()) {
+                Matcher m = unsafe.getKey().matcher(body);
+                while (m.find()) {
+                    problems.add(new RulebookProblem(path, lineAt(body, m.start()), "rules may not use " + unsafe.getValue()
+                            + " (" + m.group().replaceAll("\\s+", "") + "): a rule must only read facts and insert results"
+                            + " (a trusted caller may opt in with allowUnsafeRules)"));
                 }
             }
         }
+    }
+
+    private static int lineAt(String text, int position) {
+        int line = 1;
+        for (int i = 0; i < position && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     /** Fairness lint: no rule may use class, income, education, ethnicity or similar. */
@@ -184,16 +205,16 @@ final class RulebookSafety {
                     i++;
                 }
                 i += 2;
-            } else if (c == '"') {
-                out.append('"');
+            } else if (c == '"' || c == '\'') {
+                out.append(c);
                 i++;
-                while (i < n && drl.charAt(i) != '"' && drl.charAt(i) != '\n') {
+                while (i < n && drl.charAt(i) != c && drl.charAt(i) != '\n') {
                     if (drl.charAt(i) == '\\') {
                         i++;
                     }
                     i++;
                 }
-                out.append('"');
+                out.append(c);
                 i++;
             } else {
                 out.append(c);

@@ -144,7 +144,7 @@ class ComplianceTest {
         assertThat(inside.escalation()).extracting(EscalationStep::step, EscalationStep::inDays).contains(tuple("PHONE_CALL", 0));
         assertThat(outside.warningCodes()).contains("OUTSIDE_CONTACT_HOURS");
         assertThat(outside.warnings()).filteredOn(w -> w.code().equals("OUTSIDE_CONTACT_HOURS"))
-                .singleElement().satisfies(w -> assertThat(w.message()).contains("22:00", "UTC+08:00"));
+                .singleElement().satisfies(w -> assertThat(w.message()).contains("22:00", "Asia/Shanghai"));
         assertThat(outside.escalation()).extracting(EscalationStep::step, EscalationStep::inDays).contains(tuple("PHONE_CALL", 1));
     }
 
@@ -292,6 +292,83 @@ class ComplianceTest {
 
         assertThatThrownBy(() -> CollectionStrategy.builder().rulebook(threat).build())
                 .hasMessageContaining("script HELLO (zh-CN) contains forbidden phrase \"拘留\" (criminalThreat)");
+    }
+
+    @Test
+    void hours_cnContactsRecordedInUtc_areJudgedInChinaTime() {
+        // 14:30Z is 22:30 in Beijing, whatever offset the contact history was recorded with
+        Debtor d = withCalls(Jurisdiction.CN, call("2026-11-28T01:00:00Z", false));
+
+        Assessment a = BAD.assess(d, OffsetDateTime.parse("2026-11-28T14:30:00Z"), Locale.ENGLISH);
+
+        assertThat(a.warningCodes()).contains("OUTSIDE_CONTACT_HOURS");
+        assertThat(a.escalation()).extracting(EscalationStep::step, EscalationStep::inDays).contains(tuple("PHONE_CALL", 1));
+    }
+
+    @Test
+    void caps_cnCallCapReached_doesNotMoveOtherChannels() {
+        Rulebook visits = TestRulebooks.with("rules/visit.drl", TestRulebooks.HEADER + """
+                rule "Visit"
+                    @id("V-1")
+                when
+                    Debtor()
+                then
+                    insert( new EscalationStep( "FIELD_VISIT", 0, "visit" ) );
+                    insert( new EscalationStep( "FRIENDLY_REMINDER", 0, "a step whose name only looks like third-party contact" ) );
+                end
+                """);
+        CollectionStrategy strategy = CollectionStrategy.builder().rulebook(visits).locale(Locale.ENGLISH).build();
+        Debtor d = withCalls(Jurisdiction.CN, call("2026-11-28T09:00:00+08:00", true), call("2026-11-28T10:00:00+08:00", true),
+                call("2026-11-28T11:00:00+08:00", true));
+
+        Assessment a = strategy.assess(d, OffsetDateTime.parse("2026-11-28T12:00:00+08:00"), Locale.ENGLISH);
+
+        assertThat(a.escalation()).extracting(EscalationStep::step, EscalationStep::inDays)
+                .contains(tuple("FIELD_VISIT", 0), tuple("FRIENDLY_REMINDER", 0));
+        assertThat(a.blocked()).isEmpty();
+    }
+
+    @Test
+    void guard_caseInCourtWithOldDueDate_isNotTimeBarred() {
+        Debtor inCourt = Debtor.builder("C-LIT").daysOverdue(1500).circumstances(Circumstance.IN_LITIGATION).build();
+
+        Assessment a = BAD.assess(inCourt, AS_OF);
+
+        assertThat(a.stepNames()).contains("LITIGATION");
+        assertThat(a.warningCodes()).doesNotContain("TIME_BARRED");
+    }
+
+    @Test
+    void drlLint_callSplitOverLines_isStillFound() {
+        Rulebook split = TestRulebooks.with("rules/split.drl", TestRulebooks.HEADER + """
+                rule "Exit in two lines"
+                    @id("X-4")
+                when
+                    Debtor()
+                then
+                    System
+                        .exit( 1 );
+                end
+                """);
+
+        assertThatThrownBy(() -> CollectionStrategy.builder().rulebook(split).build())
+                .hasMessageContaining("rules/split.drl:9: rules may not use a System call (System.exit)");
+    }
+
+    @Test
+    void drlLint_unicodeEscape_isRefused() {
+        Rulebook escaped = TestRulebooks.with("rules/esc.drl", TestRulebooks.HEADER + """
+                rule "Escaped exit"
+                    @id("X-5")
+                when
+                    Debtor()
+                then
+                    \\u0053ystem.exit( 1 );
+                end
+                """);
+
+        assertThatThrownBy(() -> CollectionStrategy.builder().rulebook(escaped).build())
+                .hasMessageContaining("rules/esc.drl:9: rules may not contain Unicode escapes");
     }
 
     @Test
