@@ -2,10 +2,11 @@ package io.collectionstrategy.cli;
 
 import io.collectionstrategy.CollectionStrategy;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
-/** {@code --rules}, {@code --locale} and {@code --as-of}, shared by the commands that assess. */
+/** {@code --rules}, {@code --locale}, {@code --as-of} and {@code --at}, shared by the commands that assess. */
 final class EngineOptions {
 
     @Option(names = "--rules", paramLabel = "DIR",
@@ -21,12 +22,25 @@ final class EngineOptions {
             description = "Evaluation date, ISO (e.g. 2026-11-28); default today. Rules never read the clock.")
     LocalDate asOf;
 
+    @Option(names = "--at", paramLabel = "DATETIME",
+            description = "Evaluation time with offset (e.g. 2026-11-28T21:30:00+08:00) instead of --as-of: contact hours "
+                    + "and the day's contact caps are then checked against it.")
+    OffsetDateTime at;
+
     Locale locale() {
         return RulebookSource.locale(locale);
     }
 
     LocalDate asOf() {
+        if (at != null) {
+            return at.toLocalDate();
+        }
         return asOf != null ? asOf : LocalDate.now();
+    }
+
+    /** @return the evaluation time, or null when only a date was given */
+    OffsetDateTime at() {
+        return at;
     }
 
     CollectionStrategy strategy() {

@@ -6,6 +6,7 @@ import io.collectionstrategy.CollectionStrategy;
 import io.collectionstrategy.Debtor;
 import io.collectionstrategy.InvalidDebtorException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Locale;
 
 /**
@@ -18,6 +19,11 @@ import java.util.Locale;
 record Outcome(InputRow row, Assessment assessment, String error) {
 
     static Outcome of(CollectionStrategy strategy, InputRow unparsed, LocalDate asOf, Locale locale) {
+        return of(strategy, unparsed, asOf, null, locale);
+    }
+
+    /** @param at the evaluation time, or null to assess on {@code asOf} without a time of day */
+    static Outcome of(CollectionStrategy strategy, InputRow unparsed, LocalDate asOf, OffsetDateTime at, Locale locale) {
         InputRow row = unparsed.parsed();
         if (!row.readable()) {
             return new Outcome(row, null, row.error());
@@ -28,12 +34,18 @@ record Outcome(InputRow row, Assessment assessment, String error) {
         } catch (InvalidDebtorException e) {
             return new Outcome(row, null, e.getMessage());
         }
-        return assess(strategy, row, debtor, asOf, locale);
+        return assess(strategy, row, debtor, asOf, at, locale);
     }
 
     static Outcome assess(CollectionStrategy strategy, InputRow row, Debtor debtor, LocalDate asOf, Locale locale) {
+        return assess(strategy, row, debtor, asOf, null, locale);
+    }
+
+    static Outcome assess(CollectionStrategy strategy, InputRow row, Debtor debtor, LocalDate asOf, OffsetDateTime at,
+                          Locale locale) {
         try {
-            return new Outcome(row, strategy.assess(debtor, asOf, locale), null);
+            Assessment a = at != null ? strategy.assess(debtor, at, locale) : strategy.assess(debtor, asOf, locale);
+            return new Outcome(row, a, null);
         } catch (InvalidDebtorException e) {
             return new Outcome(row, null, e.getMessage());
         } catch (AssessmentException e) {

@@ -192,6 +192,18 @@ class AssessCommandTest {
     }
 
     @Test
+    void assess_atAfterTenAtNightInChina_warnsAndMovesTheCallToTomorrow() throws Exception {
+        String debtor = "{\"id\":\"H-1\",\"daysOverdue\":20,\"contactAttempts\":1,\"contactsReached\":1}\n";
+
+        Cli.Result late = Cli.runWithStdin(debtor, "assess", "-", "--at", "2026-11-28T22:30:00+08:00");
+        Cli.Result day = Cli.runWithStdin(debtor, "assess", "-", "--at", "2026-11-28T21:59:00+08:00");
+
+        assertThat(late.exitCode()).as(late.err()).isZero();
+        assertThat(late.out()).contains("\"OUTSIDE_CONTACT_HOURS\"").contains("{\"step\":\"PHONE_CALL\",\"inDays\":1");
+        assertThat(day.out()).doesNotContain("OUTSIDE_CONTACT_HOURS").contains("{\"step\":\"PHONE_CALL\",\"inDays\":0");
+    }
+
+    @Test
     void assess_tableOutput_showsHeaderAndOneLinePerRow() {
         Cli.Result r = Cli.run("assess", Cli.DATA.resolve("worked-examples.jsonl").toString(), "--output-format",
                 "table", "--as-of", Cli.AS_OF);
