@@ -298,9 +298,8 @@ public final class HandWrittenRulebook {
                 step(s, SUPPLY_STOP, 0);
             }
         }
-        // compliance.drl: the guarantor must be asked before the guarantee period ends (the guard removes it from a
-        // deceased debtor's case)
-        if (guaranteeExpiring && days >= 1 && !"DECEASED".equals(r.situation)) {
+        // compliance.drl GUA-001: the guarantor must be asked before the guarantee period ends (not on a fraud case)
+        if (guaranteeExpiring && days >= 1 && !"FRAUD".equals(r.situation)) {
             step(s, GUARANTOR_DEMAND, 0);
         }
         return r;

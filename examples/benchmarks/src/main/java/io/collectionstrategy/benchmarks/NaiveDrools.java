@@ -107,6 +107,10 @@ public final class NaiveDrools {
                 ? debtor.lastInterruption() : due;
         LocalDate ends = start.plusYears(years);
         long left = ChronoUnit.DAYS.between(asOf, ends);
-        return new LimitationClock(debtor.jurisdiction().name(), start, ends, left, left >= 0 && left <= 90, left < 0);
+        boolean inCourt = debtor.has(io.collectionstrategy.Circumstance.IN_LITIGATION)
+                || debtor.has(io.collectionstrategy.Circumstance.JUDGMENT_OBTAINED);
+        boolean expired = left < 0 && !inCourt;
+        return new LimitationClock(debtor.jurisdiction().name(), start, ends, left, !expired && !inCourt && left <= 90,
+                expired, debtor.jurisdiction() == io.collectionstrategy.Jurisdiction.CN);
     }
 }
