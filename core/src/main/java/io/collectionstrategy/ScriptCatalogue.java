@@ -114,8 +114,21 @@ final class ScriptCatalogue {
                                 + m.group(1) + "}; known placeholders: " + new TreeSet<>(PLACEHOLDERS)));
                     }
                 }
-                scripts.put(id, new Template(id, locale, node.path("title").asText(""), text.strip(),
-                        strings(node.path("do")), strings(node.path("avoid")), path, line));
+                List<String> doPoints = strings(node.path("do"));
+                List<String> avoid = strings(node.path("avoid"));
+                List<String> others = new ArrayList<>(doPoints);
+                others.addAll(avoid);
+                others.add(node.path("title").asText(""));
+                for (String other : others) {
+                    Matcher p = PLACEHOLDER.matcher(other);
+                    if (p.find()) {
+                        problems.add(new RulebookProblem(path, line, "script " + id + " uses placeholder " + p.group()
+                                + " outside its text; placeholders are filled only in \"text\""));
+                        break;
+                    }
+                }
+                scripts.put(id, new Template(id, locale, node.path("title").asText(""), text.strip(), doPoints, avoid,
+                        path, line));
             }
             byLocale.put(locale, scripts);
         }

@@ -113,6 +113,21 @@ class RulebookCompileTest {
     }
 
     @Test
+    void build_placeholderInTalkingPoint_isRefused() {
+        Rulebook bad = TestRulebooks.with("scripts/en.yaml", """
+                locale: en
+                scripts:
+                  HELLO:
+                    text: "Hello {name}"
+                    do:
+                      - "Say {amount} twice"
+                """);
+
+        assertThatThrownBy(() -> CollectionStrategy.builder().rulebook(bad).build())
+                .hasMessageContaining("scripts/en.yaml:3: script HELLO uses placeholder {amount} outside its text");
+    }
+
+    @Test
     void build_malformedYaml_givesLine() {
         Rulebook bad = TestRulebooks.with("scripts/en.yaml", "locale: en\nscripts:\n  HELLO: [unclosed\n");
 
