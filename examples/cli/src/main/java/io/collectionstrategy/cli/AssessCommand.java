@@ -80,7 +80,7 @@ final class AssessCommand implements Callable<Integer> {
             try (RecordWriter writer = RecordWriter.create(outputFormat, target, interactive);
                  Progress bar = Progress.start(showProgress, "assess", total, err)) {
                 Iterator<InputRow> rows = reader;
-                OrderedPipeline.run(rows, row -> Outcome.of(strategy, row, asOf, engine.at(), locale), outcome -> {
+                OrderedPipeline.run(rows, row -> Outcome.of(strategy, row, asOf, engine.at(), locale, engine.ignoreUnknown), outcome -> {
                     if (outcome.ok()) {
                         writer.assessment(outcome.row().row(), outcome.assessment());
                         summary.assessed(outcome.assessment());

@@ -22,6 +22,11 @@ final class EngineOptions {
             description = "Evaluation date, ISO (e.g. 2026-11-28); default today. Rules never read the clock.")
     LocalDate asOf;
 
+    @Option(names = "--ignore-unknown",
+            description = "Ignore input fields (JSON keys, CSV columns) that are not debtor fields of CONTRACT.md "
+                    + "instead of rejecting the row; use it for exports with extra columns.")
+    boolean ignoreUnknown;
+
     @Option(names = "--at", paramLabel = "DATETIME",
             description = "Evaluation time with offset (e.g. 2026-11-28T21:30:00+08:00) instead of --as-of: contact hours "
                     + "and the day's contact caps are then checked against it.")

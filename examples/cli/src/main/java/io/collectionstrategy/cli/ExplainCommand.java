@@ -84,7 +84,7 @@ final class ExplainCommand implements Callable<Integer> {
         LocalDate asOf = engine.asOf();
         InputRow row = findRow();
         CollectionStrategy strategy = engine.strategy();
-        Outcome outcome = Outcome.of(strategy, row, asOf, engine.at(), locale);
+        Outcome outcome = Outcome.of(strategy, row, asOf, engine.at(), locale, engine.ignoreUnknown);
         if (!outcome.ok()) {
             err.println("cannot explain " + (row.id() == null ? "the debtor" : row.id()) + ": " + outcome.error());
             return ExitCodes.FAILED;

@@ -6,6 +6,8 @@ import io.collectionstrategy.CollectionStrategy;
 import io.collectionstrategy.Debtor;
 import io.collectionstrategy.InvalidDebtorException;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 
@@ -19,18 +21,27 @@ import java.util.Locale;
 record Outcome(InputRow row, Assessment assessment, String error) {
 
     static Outcome of(CollectionStrategy strategy, InputRow unparsed, LocalDate asOf, Locale locale) {
-        return of(strategy, unparsed, asOf, null, locale);
+        return of(strategy, unparsed, asOf, null, locale, false);
     }
 
-    /** @param at the evaluation time, or null to assess on {@code asOf} without a time of day */
-    static Outcome of(CollectionStrategy strategy, InputRow unparsed, LocalDate asOf, OffsetDateTime at, Locale locale) {
+    /**
+     * @param at            the evaluation time, or null to assess on {@code asOf} without a time of day
+     * @param ignoreUnknown drop fields that are not debtor fields instead of rejecting the row
+     */
+    static Outcome of(CollectionStrategy strategy, InputRow unparsed, LocalDate asOf, OffsetDateTime at, Locale locale,
+                      boolean ignoreUnknown) {
         InputRow row = unparsed.parsed();
         if (!row.readable()) {
             return new Outcome(row, null, row.error());
         }
         Debtor debtor;
         try {
-            debtor = Debtor.fromFields(row.fields());
+            Map<String, Object> fields = row.fields();
+            if (ignoreUnknown && !Debtor.FIELDS.containsAll(fields.keySet())) {
+                fields = new LinkedHashMap<>(fields);
+                fields.keySet().retainAll(Debtor.FIELDS);
+            }
+            debtor = Debtor.fromFields(fields);
         } catch (InvalidDebtorException e) {
             return new Outcome(row, null, e.getMessage());
         }

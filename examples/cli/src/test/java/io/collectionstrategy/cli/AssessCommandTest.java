@@ -204,6 +204,19 @@ class AssessCommandTest {
     }
 
     @Test
+    void assess_extraField_isAnErrorUnlessIgnored() throws Exception {
+        String debtor = "{\"id\":\"X-1\",\"daysOverdue\":20,\"branch\":\"Pudong\"}\n";
+
+        Cli.Result strict = Cli.runWithStdin(debtor, "assess", "-", "--as-of", Cli.AS_OF);
+        Cli.Result lenient = Cli.runWithStdin(debtor, "assess", "-", "--as-of", Cli.AS_OF, "--ignore-unknown");
+
+        assertThat(strict.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(strict.out()).contains("\"row\":1").contains("unknown field \\\"branch\\\"");
+        assertThat(lenient.exitCode()).as(lenient.err()).isZero();
+        assertThat(records(lenient.out())).singleElement().satisfies(n -> assertThat(n.get("id").asText()).isEqualTo("X-1"));
+    }
+
+    @Test
     void assess_tableOutput_showsHeaderAndOneLinePerRow() {
         Cli.Result r = Cli.run("assess", Cli.DATA.resolve("worked-examples.jsonl").toString(), "--output-format",
                 "table", "--as-of", Cli.AS_OF);
