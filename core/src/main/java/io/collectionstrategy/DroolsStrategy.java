@@ -189,6 +189,7 @@ final class DroolsStrategy implements CollectionStrategy {
         }
         List<EscalationStep> escalation = new ArrayList<>(steps.values());
         escalation.sort(Comparator.comparingInt(EscalationStep::inDays));
+        translateReasons(escalation, warnings, tag, debtor, asOf, limitation, guarantee);
         ComplianceGuard.Outcome guarded = ComplianceGuard.apply(debtor, asOf, at, profile, situation, limitation,
                 guarantee, escalation);
         for (Warning w : guarded.warnings()) {
@@ -222,6 +223,39 @@ final class DroolsStrategy implements CollectionStrategy {
         return new Assessment(debtor.id(), type == null ? DebtorTypes.UNCLASSIFIED : type, situation, script,
                 guarded.steps(), new ArrayList<>(warnings.values()), guarded.blocked(), tracker.fired, book.source.info(),
                 evidence);
+    }
+
+    /**
+     * Replaces the rules' own reasons and warning messages by the catalogue's translation for the locale, where it has
+     * one ({@code reasons:} in {@code scripts/<locale>.yaml}, keyed {@code RULE-ID/STEP} or {@code RULE-ID/CODE}).
+     */
+    private void translateReasons(List<EscalationStep> steps, Map<String, Warning> warnings, String tag, Debtor debtor,
+                                  LocalDate asOf, LimitationClock limitation, GuaranteePeriod guarantee) {
+        if (!book.scripts.hasReasons(tag)) {
+            return;
+        }
+        Map<String, String> values = new HashMap<>();
+        values.put("name", debtor.name() == null ? "" : debtor.name());
+        values.put("caseId", debtor.id());
+        values.put("amount", debtor.amountOverdue().toPlainString());
+        values.put("currency", debtor.currency());
+        values.put("daysOverdue", Integer.toString(debtor.daysOverdue()));
+        values.put("dueDate", debtor.effectiveDueDate(asOf).toString());
+        values.put("asOf", asOf.toString());
+        values.put("limitationEnds", limitation.ends().toString());
+        values.put("limitationDaysLeft", Long.toString(limitation.daysLeft()));
+        if (guarantee != null) {
+            values.put("guaranteeEnds", guarantee.ends().toString());
+            values.put("guaranteeDaysLeft", Long.toString(guarantee.daysLeft()));
+        }
+        steps.replaceAll(s -> {
+            String text = book.scripts.reason(tag, s.rule(), s.step(), values);
+            return text == null ? s : new EscalationStep(s.step(), s.inDays(), text, s.rule());
+        });
+        warnings.replaceAll((code, w) -> {
+            String text = book.scripts.reason(tag, w.rule(), w.code(), values);
+            return text == null ? w : new Warning(w.code(), text, w.rule());
+        });
     }
 
     private FiredRule firedRule(Rule rule) {

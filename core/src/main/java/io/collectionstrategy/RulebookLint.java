@@ -55,6 +55,15 @@ final class RulebookLint {
                 problems.add(new RulebookProblem(t.file(), t.line(), "script " + t.id() + " is not chosen by any rule"));
             }
         }
+        java.util.Set<String> ruleIds = new java.util.HashSet<>();
+        book.rules.forEach(r -> ruleIds.add(r.id()));
+        for (ScriptCatalogue.Reason r : book.scripts.reasons()) {
+            String rule = r.key().substring(0, r.key().indexOf('/'));
+            if (!ruleIds.contains(rule)) {
+                problems.add(new RulebookProblem(r.file(), r.line(), "reason " + r.key() + " names rule " + rule
+                        + ", which the rulebook does not have"));
+            }
+        }
         return problems;
     }
 

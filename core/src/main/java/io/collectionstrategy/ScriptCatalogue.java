@@ -43,10 +43,22 @@ final class ScriptCatalogue {
     /** Locale tag to script id to template. */
     private final Map<String, Map<String, Template>> byLocale;
     private final Map<String, Map<String, String>> fallbacks;
+    /** Locale tag to {@code RULE-ID/STEP-OR-CODE} to the translated reason of that rule's step or warning. */
+    private final Map<String, Map<String, Reason>> reasons;
 
-    private ScriptCatalogue(Map<String, Map<String, Template>> byLocale, Map<String, Map<String, String>> fallbacks) {
+    /** The placeholders a translated reason may use, besides those of scripts. */
+    static final Set<String> REASON_PLACEHOLDERS = Set.of("limitationEnds", "limitationDaysLeft", "guaranteeEnds",
+            "guaranteeDaysLeft");
+
+    /** A translated reason, where it is written. */
+    record Reason(String key, String text, String file, int line) {
+    }
+
+    private ScriptCatalogue(Map<String, Map<String, Template>> byLocale, Map<String, Map<String, String>> fallbacks,
+                            Map<String, Map<String, Reason>> reasons) {
         this.byLocale = byLocale;
         this.fallbacks = fallbacks;
+        this.reasons = reasons;
         for (Map<String, Template> scripts : byLocale.values()) {
             for (Template t : scripts.values()) {
                 compiled.put(t, new CompiledText(t, fallbacks.getOrDefault(t.locale(), Map.of())));
@@ -63,6 +75,7 @@ final class ScriptCatalogue {
     static ScriptCatalogue load(Rulebook rulebook, List<RulebookProblem> problems) {
         Map<String, Map<String, Template>> byLocale = new TreeMap<>();
         Map<String, Map<String, String>> fallbacks = new TreeMap<>();
+        Map<String, Map<String, Reason>> reasonsByLocale = new TreeMap<>();
         Map<String, String> fileOfLocale = new TreeMap<>();
         for (String path : rulebook.files().keySet()) {
             if (!path.startsWith("scripts/") || !(path.endsWith(".yaml") || path.endsWith(".yml"))) {
@@ -92,6 +105,26 @@ final class ScriptCatalogue {
             Map<String, String> fb = new LinkedHashMap<>();
             root.path("fallbacks").fields().forEachRemaining(e -> fb.put(e.getKey(), e.getValue().asText()));
             fallbacks.put(locale, fb);
+            Map<String, Reason> localeReasons = new TreeMap<>();
+            root.path("reasons").fields().forEachRemaining(e -> {
+                int line = lineOf(source, e.getKey());
+                String text = e.getValue().asText("");
+                if (!e.getKey().matches("[^/\\s]+/[A-Z0-9_]+")) {
+                    problems.add(new RulebookProblem(path, line, "reason key " + e.getKey()
+                            + " must be RULE-ID/STEP or RULE-ID/WARNING_CODE, e.g. ESC-003/PHONE_CALL"));
+                    return;
+                }
+                Matcher m = PLACEHOLDER.matcher(text);
+                while (m.find()) {
+                    if (!PLACEHOLDERS.contains(m.group(1)) && !REASON_PLACEHOLDERS.contains(m.group(1))) {
+                        problems.add(new RulebookProblem(path, line, "reason " + e.getKey() + " uses unknown placeholder {"
+                                + m.group(1) + "}; known placeholders: " + new TreeSet<>(PLACEHOLDERS) + " and "
+                                + new TreeSet<>(REASON_PLACEHOLDERS)));
+                    }
+                }
+                localeReasons.put(e.getKey(), new Reason(e.getKey(), text.strip(), path, line));
+            });
+            reasonsByLocale.put(locale, localeReasons);
             Map<String, Template> scripts = new TreeMap<>();
             JsonNode scriptsNode = root.path("scripts");
             if (!scriptsNode.isObject()) {
@@ -144,7 +177,7 @@ final class ScriptCatalogue {
                 }
             }
         }
-        return new ScriptCatalogue(byLocale, fallbacks);
+        return new ScriptCatalogue(byLocale, fallbacks, reasonsByLocale);
     }
 
     /** @return the locale tags of the catalogue, sorted */
@@ -157,6 +190,41 @@ final class ScriptCatalogue {
         Set<String> ids = new TreeSet<>();
         byLocale.values().forEach(m -> ids.addAll(m.keySet()));
         return ids;
+    }
+
+    /** @return whether the locale has any translated reason */
+    boolean hasReasons(String locale) {
+        Map<String, Reason> m = reasons.get(locale);
+        return m != null && !m.isEmpty();
+    }
+
+    /** @return every translated reason of every locale */
+    List<Reason> reasons() {
+        List<Reason> out = new ArrayList<>();
+        reasons.values().forEach(m -> out.addAll(m.values()));
+        return out;
+    }
+
+    /**
+     * The translated reason of a rule's step or warning, with placeholders filled, or {@code null} when the locale has
+     * none (the rule's own text stays).
+     */
+    String reason(String locale, String rule, String name, Map<String, String> values) {
+        Map<String, Reason> m = reasons.get(locale);
+        if (m == null || m.isEmpty() || rule == null) {
+            return null;
+        }
+        Reason r = m.get(rule + "/" + name);
+        if (r == null) {
+            return null;
+        }
+        Matcher p = PLACEHOLDER.matcher(r.text());
+        StringBuilder out = new StringBuilder(r.text().length() + 16);
+        while (p.find()) {
+            p.appendReplacement(out, Matcher.quoteReplacement(values.getOrDefault(p.group(1), p.group())));
+        }
+        p.appendTail(out);
+        return out.toString();
     }
 
     Template template(String id, String locale) {

@@ -67,6 +67,26 @@ class CollectionStrategyTest {
     }
 
     @Test
+    void assess_localeWithTranslatedReasons_usesThemAndFillsPlaceholders() {
+        CollectionStrategy s = CollectionStrategy.builder().rulebook(TestRulebooks.with("scripts/zh-CN.yaml",
+                TestRulebooks.SCRIPTS_ZH + """
+                reasons:
+                  T-003/PHONE_CALL: "回避联系：今天致电，逾期{daysOverdue}天"
+                  T-003/CUSTOM_WARNING: "自定义提醒"
+                  NO-SUCH-RULE/PHONE_CALL: "不会被使用"
+                """)).build();
+
+        Assessment zh = s.assess(evasive(), AS_OF, Locale.forLanguageTag("zh-CN"));
+        Assessment en = s.assess(evasive(), AS_OF, Locale.ENGLISH);
+
+        assertThat(zh.escalation().get(0).reason()).isEqualTo("回避联系：今天致电，逾期27天");
+        assertThat(zh.warnings().get(0).message()).isEqualTo("自定义提醒");
+        assertThat(en.escalation().get(0).reason()).isEqualTo("evasive");
+        assertThat(s.lint()).extracting(RulebookProblem::message)
+                .contains("reason NO-SUCH-RULE/PHONE_CALL names rule NO-SUCH-RULE, which the rulebook does not have");
+    }
+
+    @Test
     void assess_noName_usesTheLocaleFallback() {
         Debtor noName = Debtor.builder("C-8").daysOverdue(3).behaviours(Behaviour.AVOIDS_CONTACT).build();
 

@@ -90,6 +90,16 @@ class DefaultRulebookTest {
     }
 
     @Test
+    void assess_zhCN_givesReasonsInChinese_enKeepsTheRulesOwnText() {
+        Assessment zh = STRATEGY.assess(serialPromiser(), AS_OF, Locale.forLanguageTag("zh-CN"));
+        Assessment en = STRATEGY.assess(serialPromiser(), AS_OF, Locale.ENGLISH);
+
+        assertThat(zh.escalation()).extracting(s -> s.reason()).contains("保证还款型客户多次违约：立即书面催收");
+        assertThat(en.escalation()).extracting(s -> s.reason())
+                .contains("serial promiser with repeated broken promises: demand in writing now");
+    }
+
+    @Test
     void lint_everyScriptChosenByARule_hasATextInEveryLocale() {
         assertThat(STRATEGY.lint()).extracting(RulebookProblem::toString).noneMatch(p -> p.contains("has no text"));
         assertThat(STRATEGY.locales()).extracting(Locale::toLanguageTag).contains("en", "zh-CN");
