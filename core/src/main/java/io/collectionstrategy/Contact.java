@@ -1,7 +1,6 @@
 package io.collectionstrategy;
 
 import java.time.OffsetDateTime;
-import java.util.Objects;
 
 /**
  * One contact attempt from the debtor's {@code contactHistory}.
@@ -20,6 +19,5 @@ public record Contact(OffsetDateTime at, Channel channel, boolean reached) {
         if (channel == null) {
             throw new InvalidDebtorException("contactHistory.channel", null, "one of " + java.util.Arrays.toString(Channel.values()));
         }
-        Objects.requireNonNull(at);
     }
 }

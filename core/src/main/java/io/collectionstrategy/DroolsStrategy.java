@@ -70,10 +70,6 @@ final class DroolsStrategy implements CollectionStrategy {
         return tag;
     }
 
-    CompiledRulebook compiled() {
-        return book;
-    }
-
     @Override
     public Assessment assess(Debtor debtor, LocalDate asOf) {
         return run(debtor, asOf, null, localeTag);

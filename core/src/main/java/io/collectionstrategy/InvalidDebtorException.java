@@ -21,10 +21,11 @@ public class InvalidDebtorException extends IllegalArgumentException {
      * @param expected what was expected, e.g. {@code "between 0 and 36500"}
      */
     public InvalidDebtorException(String field, Object value, String expected) {
-        this(field, value, field + " must be " + expected + ", was " + show(value), true);
+        this(field, value, (Void) null, field + " must be " + expected + ", was " + show(value));
     }
 
-    private InvalidDebtorException(String field, Object value, String message, boolean unused) {
+    /** The full-message constructor; the {@code Void} marker only tells it apart from the public one. */
+    private InvalidDebtorException(String field, Object value, Void fullMessage, String message) {
         super(message);
         this.field = field;
         this.value = value;
@@ -39,7 +40,7 @@ public class InvalidDebtorException extends IllegalArgumentException {
      * @return the exception
      */
     public static InvalidDebtorException withMessage(String field, Object value, String message) {
-        return new InvalidDebtorException(field, value, message, true);
+        return new InvalidDebtorException(field, value, (Void) null, message);
     }
 
     /** @return the field that was rejected, as named in CONTRACT.md */
