@@ -9,6 +9,13 @@ import java.util.regex.Pattern;
 import java.nio.charset.StandardCharsets;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import io.collectionstrategy.facts.Evaluation;
+import io.collectionstrategy.facts.GuaranteePeriod;
+import io.collectionstrategy.facts.LimitationClock;
+import io.collectionstrategy.facts.Outcome;
+import io.collectionstrategy.facts.Treatment;
+import org.drools.base.base.ObjectType;
+import org.drools.core.reteoo.ObjectTypeNode;
 import org.kie.api.KieBase;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.CompositeKnowledgeBuilder;
@@ -29,6 +36,21 @@ final class CompiledRulebook {
     private static final Pattern ID = Pattern.compile("@id\\s*\\(\\s*\"([^\"]*)\"\\s*\\)");
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(\"[^\"]*\"|\\S+)");
 
+    /** The name of the global rules write their conclusions to. */
+    static final String OUTCOME = "outcome";
+    /** Evidence points a type needs unless {@code rulebook.yaml} says otherwise ({@code classification.minimumPoints}). */
+    static final int DEFAULT_MINIMUM_POINTS = 3;
+    private static final com.fasterxml.jackson.databind.ObjectMapper YAML =
+            new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+
+    /**
+     * Which facts some rule matches: the engine inserts only those (an insert no rule can see still costs).
+     *
+     * @param treatment whether there is a second stage (rules on {@code Treatment})
+     */
+    record Stage(boolean debtor, boolean evaluation, boolean limitation, boolean guarantee, boolean treatment) {
+    }
+
     /** A rule of the rulebook with its metadata. */
     record RuleDef(String id, String name, String file, int line) {
     }
@@ -38,14 +60,27 @@ final class CompiledRulebook {
     final ScriptCatalogue scripts;
     final List<RuleDef> rules;
     final Map<io.collectionstrategy.Jurisdiction, JurisdictionProfile> profiles;
+    final Stage stage;
+    /** Whether the rules declare the global {@code outcome}. */
+    final boolean usesOutcome;
+    /** Evidence points a type needs to be chosen. */
+    final int minimumPoints;
 
-    private CompiledRulebook(Rulebook source, KieBase kieBase, ScriptCatalogue scripts, List<RuleDef> rules,
-                             Map<io.collectionstrategy.Jurisdiction, JurisdictionProfile> profiles) {
+    private CompiledRulebook(Rulebook source, InternalKnowledgeBase kieBase, ScriptCatalogue scripts, List<RuleDef> rules,
+                             Map<io.collectionstrategy.Jurisdiction, JurisdictionProfile> profiles, int minimumPoints) {
         this.source = source;
         this.kieBase = kieBase;
         this.scripts = scripts;
         this.rules = List.copyOf(rules);
         this.profiles = profiles;
+        this.minimumPoints = minimumPoints;
+        List<ObjectType> types = kieBase.getRete().getObjectTypeNodes().stream().map(ObjectTypeNode::getObjectType)
+                .toList();
+        java.util.function.Predicate<Class<?>> used = c -> types.stream().anyMatch(t -> t.isAssignableFrom(c));
+        this.stage = new Stage(used.test(io.collectionstrategy.Debtor.class), used.test(Evaluation.class),
+                used.test(LimitationClock.class), used.test(GuaranteePeriod.class), used.test(Treatment.class));
+        this.usesOutcome = kieBase.getKiePackages().stream()
+                .flatMap(p -> p.getGlobalVariables().stream()).anyMatch(g -> g.getName().equals(OUTCOME));
     }
 
     /**
@@ -63,6 +98,7 @@ final class CompiledRulebook {
         ScriptCatalogue scripts = ScriptCatalogue.load(rulebook, problems);
         RulebookSafety.checkScripts(rulebook, scripts, problems);
         Map<io.collectionstrategy.Jurisdiction, JurisdictionProfile> profiles = JurisdictionProfile.load(rulebook, problems);
+        int minimumPoints = minimumPoints(rulebook, problems);
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(RulebookProblem::file).thenComparingInt(RulebookProblem::line));
             throw new RulebookException(rulebook.name() + " (" + rulebook.origin() + ")", problems);
@@ -96,6 +132,17 @@ final class CompiledRulebook {
         }
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
         kieBase.addPackages(builder.getKnowledgePackages());
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (org.kie.api.definition.rule.Global g : pkg.getGlobalVariables()) {
+                if (g.getName().equals(OUTCOME) && !g.getType().equals(Outcome.class.getName())) {
+                    problems.add(new RulebookProblem(pkg.getName().replace('.', '/') + "/", 0, "global " + OUTCOME
+                            + " must be declared as " + Outcome.class.getName() + ", was " + g.getType()));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RulebookException(rulebook.name() + " (" + rulebook.origin() + ")", problems);
+        }
         List<RuleDef> compiled = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
@@ -108,7 +155,41 @@ final class CompiledRulebook {
         compiled.sort(Comparator.comparing(RuleDef::file).thenComparingInt(RuleDef::line));
         LOG.info("compiled rulebook {} version {}: {} rules, {} script locales in {} ms", rulebook.name(),
                 rulebook.version(), compiled.size(), scripts.locales().size(), (System.nanoTime() - start) / 1_000_000);
-        return new CompiledRulebook(rulebook, kieBase, scripts, compiled, profiles);
+        return new CompiledRulebook(rulebook, kieBase, scripts, compiled, profiles, minimumPoints);
+    }
+
+    /** Reads {@code classification.minimumPoints} of {@code rulebook.yaml}. */
+    private static int minimumPoints(Rulebook rulebook, List<RulebookProblem> problems) {
+        String settings = rulebook.files().get("rulebook.yaml");
+        if (settings == null) {
+            return DEFAULT_MINIMUM_POINTS;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = YAML.readTree(settings);
+            com.fasterxml.jackson.databind.JsonNode points = node == null ? null : node.path("classification").get("minimumPoints");
+            if (points == null) {
+                return DEFAULT_MINIMUM_POINTS;
+            }
+            if (!points.canConvertToInt() || !points.isIntegralNumber() || points.intValue() < 1) {
+                problems.add(new RulebookProblem("rulebook.yaml", lineOf(settings, "minimumPoints"),
+                        "classification.minimumPoints must be a whole number of at least 1, was " + points));
+                return DEFAULT_MINIMUM_POINTS;
+            }
+            return points.intValue();
+        } catch (java.io.IOException e) {
+            problems.add(new RulebookProblem("rulebook.yaml", 0, "not valid YAML: " + oneLine(e.getMessage().split("\n")[0])));
+            return DEFAULT_MINIMUM_POINTS;
+        }
+    }
+
+    private static int lineOf(String text, String key) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].trim().startsWith(key + ":")) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     /**

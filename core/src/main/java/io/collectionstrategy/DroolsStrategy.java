@@ -1,40 +1,39 @@
 package io.collectionstrategy;
 
-import io.collectionstrategy.facts.Classification;
 import io.collectionstrategy.facts.Evaluation;
 import io.collectionstrategy.facts.GuaranteePeriod;
 import io.collectionstrategy.facts.LimitationClock;
-import io.collectionstrategy.facts.ScriptChoice;
-import io.collectionstrategy.facts.Situation;
-import io.collectionstrategy.facts.TypeEvidence;
+import io.collectionstrategy.facts.Treatment;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.drools.core.common.InternalFactHandle;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
-import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine: runs one debtor at a time through a compiled rulebook in a clean Drools session. Sessions come from a
- * pool and are reset (facts, agenda, truth maintenance, listeners) when they go back, so each assessment starts from
- * the same state as in a new session without paying for building one.
+ * The engine: runs one debtor at a time through a compiled rulebook, in two stages (see
+ * {@link io.collectionstrategy.facts}), in an empty Drools session. Sessions are kept for reuse; after each assessment
+ * the facts it inserted are deleted, so the next one starts from the same state as in a new session without paying
+ * for building or resetting one. A session that cannot be emptied (a rule loop, a failure) is thrown away.
  */
 final class DroolsStrategy implements CollectionStrategy {
 
@@ -46,8 +45,8 @@ final class DroolsStrategy implements CollectionStrategy {
     private final String localeTag;
     private final int maxRuleFirings;
     private final Map<String, FiredRule> firedRuleByName = new HashMap<>();
-    /** Reset sessions ready for reuse; grows to the number of threads assessing at once. */
-    private final KieSessionsPool sessions;
+    /** Empty sessions ready for reuse; grows to the number of threads assessing at once. */
+    private final Queue<Slot> sessions = new ConcurrentLinkedQueue<>();
 
     DroolsStrategy(CompiledRulebook book, Locale locale, int maxRuleFirings) {
         this.book = book;
@@ -57,7 +56,6 @@ final class DroolsStrategy implements CollectionStrategy {
         for (CompiledRulebook.RuleDef def : book.rules) {
             firedRuleByName.put(def.name(), new FiredRule(def.id(), def.name()));
         }
-        this.sessions = book.kieBase.newKieSessionsPool(1);
     }
 
     private static String resolve(CompiledRulebook book, Locale locale) {
@@ -97,28 +95,41 @@ final class DroolsStrategy implements CollectionStrategy {
             throw new InvalidDebtorException("dueDate", debtor.dueDate().toString(), "on or before asOf (" + asOf + ")");
         }
         long start = System.nanoTime();
-        Tracker tracker = new Tracker();
-        // dispose() resets the session (facts, agenda, truth maintenance, event listeners) and returns it to the pool
-        KieSession session = sessions.newKieSession();
+        Slot slot = sessions.poll();
+        if (slot == null) {
+            slot = new Slot();
+        }
+        boolean reusable = false;
         try {
-            session.addEventListener(tracker.agenda);
-            session.addEventListener(tracker.runtime);
             LocalDate dueDate = debtor.effectiveDueDate(asOf);
             JurisdictionProfile profile = book.profiles.get(debtor.jurisdiction());
             boolean inProceedings = debtor.has(Circumstance.IN_LITIGATION) || debtor.has(Circumstance.JUDGMENT_OBTAINED);
             LimitationClock limitation = profile.limitation(dueDate, debtor.lastInterruption(), asOf, inProceedings);
             GuaranteePeriod guarantee = debtor.hasGuarantor() ? profile.guarantee(dueDate, asOf) : null;
-            session.insert(debtor);
-            session.insert(new Evaluation(asOf, at, dueDate));
-            session.insert(limitation);
+            Evaluation evaluation = new Evaluation(asOf, at, dueDate);
+            Recorder out = slot.recorder;
+            // Stage one: the rules on the debtor and the clocks give evidence, situations and warnings.
+            slot.insert(debtor, book.stage.debtor());
+            slot.insert(evaluation, book.stage.evaluation());
+            slot.insert(limitation, book.stage.limitation());
             if (guarantee != null) {
-                session.insert(guarantee);
+                slot.insert(guarantee, book.stage.guarantee());
             }
-            int fired = session.fireAllRules(maxRuleFirings + 1);
+            int fired = slot.session.fireAllRules(maxRuleFirings + 1);
+            // Between the stages the engine decides the type and the situation; stage two chooses the treatment.
+            String type = out.type(book.minimumPoints);
+            Recorder.Candidate situation = out.situation();
+            if (book.stage.treatment() && fired <= maxRuleFirings) {
+                slot.insert(new Treatment(debtor, type, situation == null ? null : situation.name(), limitation,
+                        guarantee, evaluation), true);
+                fired += slot.session.fireAllRules(maxRuleFirings + 1 - fired);
+            }
             if (fired > maxRuleFirings) {
-                throw loop(debtor, tracker);
+                throw loop(debtor, slot);
             }
-            Assessment assessment = collect(debtor, asOf, at, tag, session, tracker, profile, limitation, guarantee);
+            Assessment assessment = collect(debtor, asOf, at, tag, out, type, situation, slot.fired, profile,
+                    limitation, guarantee);
+            reusable = slot.clean();
             if (LOG.isDebugEnabled()) {
                 LOG.debug("case {}: {} / {} in {} us, {} rules fired", debtor.id(), assessment.debtorType(),
                         assessment.situation(), (System.nanoTime() - start) / 1000, assessment.firedRules().size());
@@ -137,12 +148,16 @@ final class DroolsStrategy implements CollectionStrategy {
             throw new AssessmentException(debtor.id(), null, "the rules failed for case " + debtor.id() + ": "
                     + e.getMessage(), e);
         } finally {
-            session.dispose();
+            if (reusable) {
+                sessions.offer(slot);
+            } else {
+                slot.session.dispose();
+            }
         }
     }
 
-    private AssessmentException loop(Debtor debtor, Tracker tracker) {
-        Map.Entry<String, Integer> worst = tracker.counts.entrySet().stream()
+    private AssessmentException loop(Debtor debtor, Slot slot) {
+        Map.Entry<String, Integer> worst = slot.counts.entrySet().stream()
                 .max(Map.Entry.comparingByValue()).orElse(Map.entry("?", 0));
         FiredRule rule = firedRuleByName.getOrDefault(worst.getKey(), new FiredRule(worst.getKey(), worst.getKey()));
         String message = "rule " + rule.id() + " \"" + rule.name() + "\" fired " + worst.getValue() + " times for case "
@@ -152,38 +167,13 @@ final class DroolsStrategy implements CollectionStrategy {
         return new AssessmentException(debtor.id(), rule.id(), message, null);
     }
 
-    private Assessment collect(Debtor debtor, LocalDate asOf, OffsetDateTime at, String tag, KieSession session,
-                               Tracker tracker, JurisdictionProfile profile, LimitationClock limitation,
-                               GuaranteePeriod guarantee) {
-        String type = null;
-        String situation = null;
-        String scriptId = null;
-        Map<String, EscalationStep> steps = new LinkedHashMap<>();
-        Map<String, Warning> warnings = new LinkedHashMap<>();
-        List<Evidence> evidence = new ArrayList<>();
-        for (Object fact : tracker.inserted) {
-            if (tracker.deleted.containsKey(fact)) {
-                continue; // retracted, e.g. a logical fact whose reason went away
-            }
-            String rule = tracker.insertedBy.get(fact);
-            if (fact instanceof EscalationStep s) {
-                EscalationStep earlier = steps.get(s.step());
-                if (earlier == null || s.inDays() < earlier.inDays()) {
-                    steps.put(s.step(), new EscalationStep(s.step(), s.inDays(), s.reason(), rule));
-                }
-            } else if (fact instanceof Warning w) {
-                warnings.putIfAbsent(w.code(), new Warning(w.code(), w.message(), rule));
-            } else if (fact instanceof TypeEvidence t) {
-                evidence.add(new Evidence(t.type(), t.points(), t.cue(), rule));
-            } else if (fact instanceof Classification c && type == null) {
-                type = c.type();
-            } else if (fact instanceof Situation s && situation == null) {
-                situation = s.name();
-            } else if (fact instanceof ScriptChoice c && scriptId == null) {
-                scriptId = c.scriptId();
-            }
-        }
-        List<EscalationStep> escalation = new ArrayList<>(steps.values());
+    private Assessment collect(Debtor debtor, LocalDate asOf, OffsetDateTime at, String tag, Recorder out, String type,
+                               Recorder.Candidate candidate, List<FiredRule> fired, JurisdictionProfile profile,
+                               LimitationClock limitation, GuaranteePeriod guarantee) {
+        String situation = candidate == null ? null : candidate.name();
+        String scriptId = out.scriptId;
+        Map<String, Warning> warnings = new LinkedHashMap<>(out.warnings);
+        List<EscalationStep> escalation = new ArrayList<>(out.steps.values());
         escalation.sort(Comparator.comparingInt(EscalationStep::inDays));
         translateReasons(escalation, warnings, tag, debtor, asOf, limitation, guarantee);
         ComplianceGuard.Outcome guarded = ComplianceGuard.apply(debtor, asOf, at, profile, situation, limitation,
@@ -216,9 +206,8 @@ final class DroolsStrategy implements CollectionStrategy {
                 script = book.scripts.render(t, debtor, asOf);
             }
         }
-        return new Assessment(debtor.id(), type == null ? DebtorTypes.UNCLASSIFIED : type, situation, script,
-                guarded.steps(), new ArrayList<>(warnings.values()), guarded.blocked(), tracker.fired, book.source.info(),
-                evidence);
+        return new Assessment(debtor.id(), type, situation, script, guarded.steps(), new ArrayList<>(warnings.values()),
+                guarded.blocked(), fired, book.source.info(), out.evidence);
     }
 
     /**
@@ -230,20 +219,20 @@ final class DroolsStrategy implements CollectionStrategy {
         if (!book.scripts.hasReasons(tag)) {
             return;
         }
-        Map<String, String> values = new HashMap<>();
-        values.put("name", debtor.name() == null ? "" : debtor.name());
-        values.put("caseId", debtor.id());
-        values.put("amount", debtor.amountOverdue().toPlainString());
-        values.put("currency", debtor.currency());
-        values.put("daysOverdue", Integer.toString(debtor.daysOverdue()));
-        values.put("dueDate", debtor.effectiveDueDate(asOf).toString());
-        values.put("asOf", asOf.toString());
-        values.put("limitationEnds", limitation.ends().toString());
-        values.put("limitationDaysLeft", Long.toString(limitation.daysLeft()));
-        if (guarantee != null) {
-            values.put("guaranteeEnds", guarantee.ends().toString());
-            values.put("guaranteeDaysLeft", Long.toString(guarantee.daysLeft()));
-        }
+        java.util.function.Function<String, String> values = key -> switch (key) {
+            case "name" -> debtor.name() == null ? "" : debtor.name();
+            case "caseId" -> debtor.id();
+            case "amount" -> debtor.amountOverdue().toPlainString();
+            case "currency" -> debtor.currency();
+            case "daysOverdue" -> Integer.toString(debtor.daysOverdue());
+            case "dueDate" -> debtor.effectiveDueDate(asOf).toString();
+            case "asOf" -> asOf.toString();
+            case "limitationEnds" -> limitation.ends().toString();
+            case "limitationDaysLeft" -> Long.toString(limitation.daysLeft());
+            case "guaranteeEnds" -> guarantee == null ? null : guarantee.ends().toString();
+            case "guaranteeDaysLeft" -> guarantee == null ? null : Long.toString(guarantee.daysLeft());
+            default -> null;
+        };
         steps.replaceAll(s -> {
             String text = book.scripts.reason(tag, s.rule(), s.step(), values);
             return text == null ? s : new EscalationStep(s.step(), s.inDays(), text, s.rule());
@@ -263,44 +252,76 @@ final class DroolsStrategy implements CollectionStrategy {
         return new FiredRule(id == null ? rule.getName() : id.toString(), rule.getName());
     }
 
-    /** Records, for one session, which rules fired and which rule inserted each fact. */
-    private final class Tracker {
-        /** Each rule once, in the order it first fired. */
-        final List<FiredRule> fired = new ArrayList<>();
+    /**
+     * A session with its recorder and listeners, used by one assessment at a time. After an assessment every fact it
+     * inserted is deleted again, which is much cheaper than resetting the session.
+     */
+    private final class Slot {
+        final KieSession session = book.kieBase.newKieSession();
+        final Recorder recorder = new Recorder();
+        /** Each rule once, in the order it first fired: a new list per assessment, handed to it. */
+        List<FiredRule> fired = new ArrayList<>();
         final Map<String, Integer> counts = new HashMap<>();
-        /** Facts in insertion order, and the id of the rule that inserted each (null: inserted by the engine). */
-        final List<Object> inserted = new ArrayList<>();
-        final IdentityHashMap<Object, String> insertedBy = new IdentityHashMap<>();
-        /** Facts retracted since (their fact handles are gone). */
-        final IdentityHashMap<Object, Boolean> deleted = new IdentityHashMap<>();
+        /** Every fact handle inserted during this assessment, by the engine or by rules. */
+        final List<FactHandle> handles = new ArrayList<>();
 
-        final DefaultAgendaEventListener agenda = new DefaultAgendaEventListener() {
-            @Override
-            public void afterMatchFired(AfterMatchFiredEvent event) {
-                Rule rule = event.getMatch().getRule();
-                if (counts.merge(rule.getName(), 1, Integer::sum) == 1) {
-                    fired.add(firedRule(rule));
+        Slot() {
+            if (book.usesOutcome) {
+                session.setGlobal(CompiledRulebook.OUTCOME, recorder);
+            }
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                    Rule rule = event.getMatch().getRule();
+                    FiredRule known = firedRule(rule);
+                    recorder.rule = known.id();
+                    if (counts.merge(rule.getName(), 1, Integer::sum) == 1) {
+                        fired.add(known);
+                    }
+                }
+            });
+            session.addEventListener(new DefaultRuleRuntimeEventListener() {
+                @Override
+                public void objectInserted(ObjectInsertedEvent event) {
+                    if (event.getRule() == null) {
+                        return; // inserted by the engine: already in handles
+                    }
+                    handles.add(event.getFactHandle());
+                    // steps and warnings inserted as facts count like outcome.step(...) and outcome.warning(...)
+                    if (event.getObject() instanceof EscalationStep s) {
+                        recorder.add(s.withRule(recorder.rule));
+                    } else if (event.getObject() instanceof Warning w) {
+                        recorder.add(w.withRule(recorder.rule));
+                    }
+                }
+            });
+        }
+
+        void insert(Object fact, boolean used) {
+            if (used) {
+                handles.add(session.insert(fact));
+            }
+        }
+
+        /**
+         * Deletes every fact of the assessment and makes the slot ready for the next one.
+         *
+         * @return whether the session is empty again and can be reused
+         */
+        boolean clean() {
+            for (int i = handles.size() - 1; i >= 0; i--) {
+                FactHandle h = handles.get(i);
+                if (((InternalFactHandle) h).isValid()) {
+                    session.delete(h);
                 }
             }
-        };
-
-        final DefaultRuleRuntimeEventListener runtime = new DefaultRuleRuntimeEventListener() {
-            @Override
-            public void objectInserted(ObjectInsertedEvent event) {
-                Rule rule = event.getRule();
-                Object fact = event.getObject();
-                if (!insertedBy.containsKey(fact)) {
-                    inserted.add(fact);
-                    insertedBy.put(fact, rule == null ? null : firedRule(rule).id());
-                }
-                deleted.remove(fact);
-            }
-
-            @Override
-            public void objectDeleted(ObjectDeletedEvent event) {
-                deleted.put(event.getOldObject(), Boolean.TRUE);
-            }
-        };
+            handles.clear();
+            session.fireAllRules(); // flushes the deletions; nothing can match an empty session
+            recorder.clear();
+            counts.clear();
+            fired = new ArrayList<>();
+            return session.getFactCount() == 0;
+        }
     }
 
     @Override

@@ -14,16 +14,16 @@ import java.util.regex.Pattern;
  * Checks a compiled rulebook for mistakes the compiler does not see: script ids chosen by rules that have no text
  * in some locale, and scripts that no rule can choose.
  *
- * <p>Script ids are found in the DRL text: {@code new ScriptChoice( "EARLY_REMINDER" )} uses one id;
- * {@code new ScriptChoice( "TYPE_" + $type )} uses {@code TYPE_<type>} for every debtor type the rulebook names
- * (built-in types and every {@code "X"} in {@code new TypeEvidence( "X"} or {@code new Classification( "X" )}), and
- * {@code "SITUATION_" + $name} likewise for every situation.
+ * <p>Script ids are found in the DRL text: {@code outcome.script( "EARLY_REMINDER" )} uses one id;
+ * {@code outcome.script( "TYPE_" + $type )} uses {@code TYPE_<type>} for every debtor type the rulebook names
+ * (built-in types and every {@code "X"} in {@code outcome.evidence( "X"}), and {@code "SITUATION_" + $name} likewise
+ * for every situation (built-in ones and every {@code "X"} in {@code outcome.situation( "X"}).
  */
 final class RulebookLint {
 
-    private static final Pattern CHOICE = Pattern.compile("new\\s+ScriptChoice\\s*\\(\\s*\"([^\"]*)\"\\s*(\\+)?");
-    private static final Pattern TYPE = Pattern.compile("new\\s+(?:TypeEvidence|Classification|TypeScore)\\s*\\(\\s*\"([^\"]+)\"");
-    private static final Pattern SITUATION = Pattern.compile("new\\s+(?:SituationCandidate|Situation)\\s*\\(\\s*\"([^\"]+)\"");
+    private static final Pattern CHOICE = Pattern.compile("\\.script\\s*\\(\\s*\"([^\"]*)\"\\s*(\\+)?");
+    private static final Pattern TYPE = Pattern.compile("\\.evidence\\s*\\(\\s*\"([^\"]+)\"");
+    private static final Pattern SITUATION = Pattern.compile("\\.situation\\s*\\(\\s*\"([^\"]+)\"");
     private static final List<String> BUILT_IN_TYPES = List.of(DebtorTypes.PROVOCATIVE, DebtorTypes.EVASIVE,
             DebtorTypes.VICTIM, DebtorTypes.CONFIDENT, DebtorTypes.STUBBORN, DebtorTypes.SOPHISTICATED,
             DebtorTypes.SERIAL_PROMISER, DebtorTypes.UNCLASSIFIED);

@@ -209,7 +209,7 @@ final class ScriptCatalogue {
      * The translated reason of a rule's step or warning, with placeholders filled, or {@code null} when the locale has
      * none (the rule's own text stays).
      */
-    String reason(String locale, String rule, String name, Map<String, String> values) {
+    String reason(String locale, String rule, String name, java.util.function.Function<String, String> values) {
         Map<String, Reason> m = reasons.get(locale);
         if (m == null || m.isEmpty() || rule == null) {
             return null;
@@ -218,10 +218,14 @@ final class ScriptCatalogue {
         if (r == null) {
             return null;
         }
+        if (r.text().indexOf('{') < 0) {
+            return r.text();
+        }
         Matcher p = PLACEHOLDER.matcher(r.text());
         StringBuilder out = new StringBuilder(r.text().length() + 16);
         while (p.find()) {
-            p.appendReplacement(out, Matcher.quoteReplacement(values.getOrDefault(p.group(1), p.group())));
+            String value = values.apply(p.group(1));
+            p.appendReplacement(out, Matcher.quoteReplacement(value == null ? p.group() : value));
         }
         p.appendTail(out);
         return out.toString();

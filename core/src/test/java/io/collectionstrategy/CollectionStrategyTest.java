@@ -196,7 +196,7 @@ class CollectionStrategyTest {
     @Test
     void rules_listsIdsNamesFilesAndLines() {
         assertThat(STRATEGY.rules()).extracting(RuleInfo::id).containsExactly("T-001", "T-002", "T-003");
-        assertThat(STRATEGY.rules().get(0)).isEqualTo(new RuleInfo("T-001", "Avoiding contact is evasive", "rules/test.drl", 6));
+        assertThat(STRATEGY.rules().get(0)).isEqualTo(new RuleInfo("T-001", "Avoiding contact is evasive", "rules/test.drl", 7));
     }
 
     @Test

@@ -23,8 +23,8 @@ class ComplianceTest {
             when
                 Debtor()
             then
-                insert( new EscalationStep( "LITIGATION", 0, "sue" ) );
-                insert( new EscalationStep( "PHONE_CALL", 0, "call" ) );
+                outcome.step( "LITIGATION", 0, "sue" );
+                outcome.step( "PHONE_CALL", 0, "call" );
             end
 
             // Calls the employer.
@@ -33,7 +33,7 @@ class ComplianceTest {
             when
                 Debtor( daysOverdue > 60 )
             then
-                insert( new EscalationStep( "EMPLOYER_CONTACT", 1, "tell the employer" ) );
+                outcome.step( "EMPLOYER_CONTACT", 1, "tell the employer" );
             end
 
             // Treats a deceased debtor's case like any other.
@@ -42,8 +42,8 @@ class ComplianceTest {
             when
                 Debtor( circumstances contains Circumstance.DECEASED_REPORTED )
             then
-                insertLogical( new Situation( "DECEASED" ) );
-                insert( new EscalationStep( "FIELD_VISIT", 0, "visit the relatives" ) );
+                outcome.situation( "DECEASED", 1, "reported" );
+                outcome.step( "FIELD_VISIT", 0, "visit the relatives" );
             end
             """;
 
@@ -212,7 +212,7 @@ class ComplianceTest {
 
         assertThatThrownBy(() -> CollectionStrategy.builder().rulebook(exits).build())
                 .isInstanceOf(RulebookException.class)
-                .hasMessageContaining("rules/exit.drl:9: rules may not use a System call (System.exit)");
+                .hasMessageContaining("rules/exit.drl:10: rules may not use a System call (System.exit)");
     }
 
     @Test
@@ -229,8 +229,8 @@ class ComplianceTest {
                 """);
 
         assertThatThrownBy(() -> CollectionStrategy.builder().rulebook(files).build())
-                .hasMessageContaining("rules/files.drl:4: import java.io.File is outside the allowed packages")
-                .hasMessageContaining("rules/files.drl:10: rules may not use file access");
+                .hasMessageContaining("rules/files.drl:5: import java.io.File is outside the allowed packages")
+                .hasMessageContaining("rules/files.drl:11: rules may not use file access");
         assertThat(CollectionStrategy.builder().rulebook(files).allowUnsafeRules(true).build().rules()).hasSize(4);
     }
 
@@ -243,7 +243,7 @@ class ComplianceTest {
                 when
                     Debtor()
                 then
-                    insert( new Warning( "NOTE", "System.exit" ) );
+                    outcome.warning( "NOTE", "System.exit" );
                 end
                 """);
 
@@ -265,7 +265,7 @@ class ComplianceTest {
                 """);
 
         assertThatThrownBy(() -> CollectionStrategy.builder().rulebook(unfair).build())
-                .hasMessageContaining("rules/unfair.drl:5: rules may not use protected attributes such as class, income, education or ethnicity: found monthlyIncome");
+                .hasMessageContaining("rules/unfair.drl:6: rules may not use protected attributes such as class, income, education or ethnicity: found monthlyIncome");
     }
 
     @Test
@@ -313,8 +313,8 @@ class ComplianceTest {
                 when
                     Debtor()
                 then
-                    insert( new EscalationStep( "FIELD_VISIT", 0, "visit" ) );
-                    insert( new EscalationStep( "FRIENDLY_REMINDER", 0, "a step whose name only looks like third-party contact" ) );
+                    outcome.step( "FIELD_VISIT", 0, "visit" );
+                    outcome.step( "FRIENDLY_REMINDER", 0, "a step whose name only looks like third-party contact" );
                 end
                 """);
         CollectionStrategy strategy = CollectionStrategy.builder().rulebook(visits).locale(Locale.ENGLISH).build();
@@ -352,7 +352,7 @@ class ComplianceTest {
                 """);
 
         assertThatThrownBy(() -> CollectionStrategy.builder().rulebook(split).build())
-                .hasMessageContaining("rules/split.drl:9: rules may not use a System call (System.exit)");
+                .hasMessageContaining("rules/split.drl:10: rules may not use a System call (System.exit)");
     }
 
     @Test
@@ -368,7 +368,7 @@ class ComplianceTest {
                 """);
 
         assertThatThrownBy(() -> CollectionStrategy.builder().rulebook(escaped).build())
-                .hasMessageContaining("rules/esc.drl:9: rules may not contain Unicode escapes");
+                .hasMessageContaining("rules/esc.drl:10: rules may not contain Unicode escapes");
     }
 
     @Test

@@ -63,16 +63,16 @@ class ReloadingCollectionStrategyTest {
 
                 import io.collectionstrategy.Debtor;
                 import io.collectionstrategy.EscalationStep;
-                import io.collectionstrategy.facts.Classification;
-                import io.collectionstrategy.facts.ScriptChoice;
+
+                global io.collectionstrategy.facts.Outcome outcome;
 
                 rule "Every debtor has the test type"
                     @id("T-001")
                 when
                     Debtor()
                 then
-                    insert( new Classification( "%s" ) );
-                    insert( new ScriptChoice( "TYPE_TEST" ) );
+                    outcome.evidence( "%s", 3, "every debtor" );
+                    outcome.script( "TYPE_TEST" );
                 end
 
                 rule "Every debtor gets a call"
@@ -123,8 +123,8 @@ class ReloadingCollectionStrategyTest {
 
     @Test
     void start_brokenRulebook_throwsRulebookExceptionWithFileAndLine() throws IOException {
-        write(RULES, rules("EVASIVE").replace("    Debtor()\nthen\n    insert( new Classification",
-                "    Debtor( daysOverdue >= )\nthen\n    insert( new Classification"));
+        write(RULES, rules("EVASIVE").replace("    Debtor()\nthen\n    outcome.evidence",
+                "    Debtor( daysOverdue >= )\nthen\n    outcome.evidence"));
 
         assertThatThrownBy(this::manual)
                 .isInstanceOfSatisfying(RulebookException.class, e -> assertThat(e.problems())
@@ -177,8 +177,8 @@ class ReloadingCollectionStrategyTest {
     void reloadNow_syntaxError_keepsOldRulebookAndReportsFileAndLine() throws IOException {
         try (ReloadingCollectionStrategy strategy = manual()) {
             RulebookInfo before = strategy.rulebook();
-            write(RULES, rules("STUBBORN").replace("    Debtor()\nthen\n    insert( new Classification",
-                    "    Debtor( daysOverdue >= )\nthen\n    insert( new Classification"));
+            write(RULES, rules("STUBBORN").replace("    Debtor()\nthen\n    outcome.evidence",
+                    "    Debtor( daysOverdue >= )\nthen\n    outcome.evidence"));
 
             assertThat(strategy.reloadNow()).isFalse();
 

@@ -29,8 +29,8 @@ class RulebookCompileTest {
                 () -> CollectionStrategy.builder().rulebook(broken).build());
 
         assertThat(e.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.file()).isEqualTo("rules/broken.drl"));
-        assertThat(e.problems().get(0).line()).isEqualTo(8);
-        assertThat(e.getMessage()).contains("rules/broken.drl:8:");
+        assertThat(e.problems().get(0).line()).isEqualTo(9);
+        assertThat(e.getMessage()).contains("rules/broken.drl:9:");
     }
 
     @Test
@@ -52,7 +52,7 @@ class RulebookCompileTest {
                 () -> CollectionStrategy.builder().rulebook(Rulebook.of("t", files)).build());
 
         assertThat(e.problems()).extracting(RulebookProblem::file).contains("rules/a.drl", "rules/b.drl");
-        assertThat(e.problems()).extracting(RulebookProblem::toString).anyMatch(s -> s.startsWith("rules/a.drl:8: "));
+        assertThat(e.problems()).extracting(RulebookProblem::toString).anyMatch(s -> s.startsWith("rules/a.drl:9: "));
     }
 
     @Test
@@ -67,7 +67,7 @@ class RulebookCompileTest {
 
         assertThatThrownBy(() -> CollectionStrategy.builder().rulebook(noId).build())
                 .isInstanceOf(RulebookException.class)
-                .hasMessageContaining("rules/noid.drl:4: rule \"Has no id\" has no @id(\"...\") metadata");
+                .hasMessageContaining("rules/noid.drl:5: rule \"Has no id\" has no @id(\"...\") metadata");
     }
 
     @Test
@@ -82,7 +82,7 @@ class RulebookCompileTest {
                 """);
 
         assertThatThrownBy(() -> CollectionStrategy.builder().rulebook(dup).build())
-                .hasMessageContaining("rules/test.drl:6: rule id T-001 of \"Avoiding contact is evasive\" is already used by \"Another rule\" at rules/dup.drl:4");
+                .hasMessageContaining("rules/test.drl:7: rule id T-001 of \"Avoiding contact is evasive\" is already used by \"Another rule\" at rules/dup.drl:5");
     }
 
     @Test

@@ -10,6 +10,7 @@ final class TestRulebooks {
             package test;
             import io.collectionstrategy.*;
             import io.collectionstrategy.facts.*;
+            global io.collectionstrategy.facts.Outcome outcome;
             """;
 
     static final String RULES = HEADER + """
@@ -20,11 +21,10 @@ final class TestRulebooks {
             when
                 Debtor( behaviours contains Behaviour.AVOIDS_CONTACT )
             then
-                insertLogical( new Classification( "EVASIVE" ) );
-                insertLogical( new ScriptChoice( "HELLO" ) );
+                outcome.evidence( "EVASIVE", 3, "behaviour AVOIDS_CONTACT" );
             end
 
-            // Everyone overdue gets a call.
+            // Everyone overdue gets a call (a step inserted as a fact counts like outcome.step).
             rule "Overdue debtors are called"
                 @id("T-002")
             when
@@ -37,11 +37,12 @@ final class TestRulebooks {
             rule "Evasive debtors are called at once"
                 @id("T-003")
             when
-                Classification( type == "EVASIVE" )
+                Treatment( type == "EVASIVE" )
             then
-                insert( new EscalationStep( "PHONE_CALL", 0, "evasive" ) );
-                insert( new EscalationStep( "SMS_FOLLOW_UP", 5, "a step the analyst invented" ) );
-                insert( new Warning( "CUSTOM_WARNING", "a warning the analyst invented" ) );
+                outcome.script( "HELLO" );
+                outcome.step( "PHONE_CALL", 0, "evasive" );
+                outcome.step( "SMS_FOLLOW_UP", 5, "a step the analyst invented" );
+                outcome.warning( "CUSTOM_WARNING", "a warning the analyst invented" );
             end
             """;
 

@@ -38,8 +38,9 @@ class DefaultRulebookTest {
         Assessment a = STRATEGY.assess(serialPromiser(), AS_OF);
 
         assertThat(a.debtorType()).isEqualTo("SERIAL_PROMISER");
-        assertThat(a.firedRuleIds()).contains("CLS-060", "CLS-062", "CLS-101", "SCR-004", "ESC-022")
-                .doesNotContain("CLS-102");
+        assertThat(a.firedRuleIds()).contains("CLS-060", "CLS-062", "SCR-004", "ESC-022")
+                .doesNotContain("SCR-003");
+        assertThat(a.evidence()).extracting(Evidence::rule).containsExactly("CLS-060", "CLS-062");
         assertThat(a.firstStep()).hasValueSatisfying(s -> assertThat(s.inDays()).isZero());
         assertThat(a.escalation()).anySatisfy(s -> {
             assertThat(s.step()).isEqualTo("WRITTEN_DEMAND");

@@ -1,14 +1,12 @@
 package io.collectionstrategy.benchmarks;
 
 import io.collectionstrategy.Debtor;
-import io.collectionstrategy.EscalationStep;
 import io.collectionstrategy.Rulebook;
-import io.collectionstrategy.facts.Classification;
 import io.collectionstrategy.facts.Evaluation;
 import io.collectionstrategy.facts.GuaranteePeriod;
 import io.collectionstrategy.facts.LimitationClock;
-import io.collectionstrategy.facts.ScriptChoice;
-import io.collectionstrategy.facts.Situation;
+import io.collectionstrategy.facts.Outcome;
+import io.collectionstrategy.facts.Treatment;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -24,8 +22,8 @@ import org.kie.api.runtime.KieSession;
 
 /**
  * The naive way to use Drools, a baseline: the same {@code .drl} files compiled with the KIE API, and a new
- * {@link KieSession} per call that gets the debtor and the evaluation date, fires, and is read back with
- * {@link KieSession#getObjects()}. No listeners, no script, no explanation, no compliance guard. Like the engine it
+ * {@link KieSession} per call that gets the debtor and the evaluation date, fires, gets the
+ * {@link Treatment} and fires again, and is read back from a plain {@link Outcome}. No listeners, no script, no explanation, no compliance guard. Like the engine it
  * inserts the limitation clock and the guarantee period, computed here with the default rulebook's periods
  * ({@code jurisdictions.yaml}: CN 3 years and a 6-month guarantee period, US 4 years, UK 6 years).
  */
@@ -66,34 +64,75 @@ public final class NaiveDrools {
     public Result assess(Debtor debtor, LocalDate asOf) {
         KieSession session = kieBase.newKieSession();
         try {
+            Collected out = new Collected();
+            session.setGlobal("outcome", out);
             session.insert(debtor);
             LocalDate due = debtor.effectiveDueDate(asOf);
-            session.insert(new Evaluation(asOf, null, due));
-            session.insert(limitation(debtor, due, asOf));
+            Evaluation evaluation = new Evaluation(asOf, null, due);
+            LimitationClock limitation = limitation(debtor, due, asOf);
+            GuaranteePeriod guarantee = null;
+            session.insert(evaluation);
+            session.insert(limitation);
             if (debtor.hasGuarantor() && debtor.jurisdiction() == io.collectionstrategy.Jurisdiction.CN) {
                 LocalDate ends = due.plusMonths(6);
                 long left = ChronoUnit.DAYS.between(asOf, ends);
-                session.insert(new GuaranteePeriod(ends, left, left >= 0 && left <= 30, left < 0));
+                guarantee = new GuaranteePeriod(ends, left, left >= 0 && left <= 30, left < 0);
+                session.insert(guarantee);
             }
             session.fireAllRules();
-            String type = null;
-            String situation = null;
-            String scriptId = null;
-            Map<String, Integer> steps = new HashMap<>();
-            for (Object fact : session.getObjects()) {
-                if (fact instanceof EscalationStep s) {
-                    steps.merge(s.step(), s.inDays(), Math::min);
-                } else if (fact instanceof Classification c) {
-                    type = c.type();
-                } else if (fact instanceof Situation s) {
-                    situation = s.name();
-                } else if (fact instanceof ScriptChoice c) {
-                    scriptId = c.scriptId();
-                }
-            }
-            return new Result(type, situation, scriptId, steps);
+            String type = out.type();
+            String situation = out.situation();
+            session.insert(new Treatment(debtor, type, situation, limitation, guarantee, evaluation));
+            session.fireAllRules();
+            return new Result(type, situation, out.scriptId, out.steps);
         } finally {
             session.dispose();
+        }
+    }
+
+    /** The outcome of one naive call: everything the rules wrote, resolved the way the engine resolves it. */
+    private static final class Collected implements Outcome {
+        final Map<String, Integer> scores = new HashMap<>();
+        final Map<String, Integer> situations = new HashMap<>();
+        final Map<String, Integer> steps = new HashMap<>();
+        String scriptId;
+
+        @Override
+        public void evidence(String type, int points, String cue) {
+            scores.merge(type, points, Integer::sum);
+        }
+
+        @Override
+        public void situation(String name, int precedence, String cue) {
+            situations.merge(name, precedence, Math::min);
+        }
+
+        @Override
+        public void script(String id) {
+            if (scriptId == null) {
+                scriptId = id;
+            }
+        }
+
+        @Override
+        public void step(String step, int inDays, String reason) {
+            steps.merge(step, inDays, Math::min);
+        }
+
+        @Override
+        public void warning(String code, String message) {
+        }
+
+        String type() {
+            return scores.entrySet().stream().filter(e -> e.getValue() >= 3)
+                    .min(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .map(Map.Entry::getKey).orElse("UNCLASSIFIED");
+        }
+
+        String situation() {
+            return situations.entrySet().stream()
+                    .min(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                    .map(Map.Entry::getKey).orElse(null);
         }
     }
 

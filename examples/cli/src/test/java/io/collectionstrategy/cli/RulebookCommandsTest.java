@@ -136,8 +136,8 @@ class RulebookCommandsTest {
         Path rules = Cli.copyOfDefaultRulebook(tmp.resolve("changed"));
         Path drl = rules.resolve("collection/classification.drl");
         String text = Files.readString(drl);
-        String changed = text.replace("new TypeEvidence( \"EVASIVE\", 3, \"behaviour AVOIDS_CONTACT\" )",
-                "new TypeEvidence( \"STUBBORN\", 20, \"behaviour AVOIDS_CONTACT\" )");
+        String changed = text.replace("outcome.evidence( \"EVASIVE\", 3, \"behaviour AVOIDS_CONTACT\" )",
+                "outcome.evidence( \"STUBBORN\", 20, \"behaviour AVOIDS_CONTACT\" )");
         assertThat(changed).isNotEqualTo(text);
         Files.writeString(drl, changed);
         return rules;

@@ -1,0 +1,121 @@
+package io.collectionstrategy;
+
+import io.collectionstrategy.facts.Outcome;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@link Outcome} of one session: what the rules wrote during one assessment, each entry with the id of the
+ * rule that was firing. Reused by the session it belongs to, one assessment at a time; not thread-safe.
+ */
+final class Recorder implements Outcome {
+
+    /** A situation a rule proposed. */
+    record Candidate(String name, int precedence, String cue, String rule) {
+    }
+
+    /** Id of the rule firing now, set by the engine's listener before each firing. */
+    String rule;
+    final List<Evidence> evidence = new ArrayList<>();
+    final List<Candidate> situations = new ArrayList<>(2);
+    String scriptId;
+    String scriptRule;
+    /** Step name to the earliest proposal of it, in the order first proposed. */
+    final Map<String, EscalationStep> steps = new LinkedHashMap<>();
+    /** Warning code to the first warning with it. */
+    final Map<String, Warning> warnings = new LinkedHashMap<>();
+
+    void clear() {
+        rule = null;
+        evidence.clear();
+        situations.clear();
+        scriptId = null;
+        scriptRule = null;
+        steps.clear();
+        warnings.clear();
+    }
+
+    @Override
+    public void evidence(String type, int points, String cue) {
+        evidence.add(new Evidence(name("evidence type", type), points, cue == null ? "" : cue, rule));
+    }
+
+    @Override
+    public void situation(String name, int precedence, String cue) {
+        situations.add(new Candidate(name("situation", name), precedence, cue == null ? "" : cue, rule));
+    }
+
+    @Override
+    public void script(String id) {
+        name("script id", id);
+        if (scriptId == null) {
+            scriptId = id;
+            scriptRule = rule;
+        }
+    }
+
+    @Override
+    public void step(String step, int inDays, String reason) {
+        add(new EscalationStep(step, inDays, reason, rule));
+    }
+
+    void add(EscalationStep s) {
+        EscalationStep earlier = steps.get(s.step());
+        if (earlier == null || s.inDays() < earlier.inDays()) {
+            steps.put(s.step(), s);
+        }
+    }
+
+    @Override
+    public void warning(String code, String message) {
+        add(new Warning(code, message, rule));
+    }
+
+    void add(Warning w) {
+        warnings.putIfAbsent(w.code(), w);
+    }
+
+    /**
+     * The debtor type: most points, at least {@code minimumPoints}; ties go to the alphabetically first type.
+     *
+     * @return the type, or {@link DebtorTypes#UNCLASSIFIED}
+     */
+    String type(int minimumPoints) {
+        Map<String, Integer> scores = new LinkedHashMap<>();
+        for (Evidence e : evidence) {
+            scores.merge(e.type(), e.points(), Integer::sum);
+        }
+        String best = null;
+        int bestPoints = 0;
+        for (Map.Entry<String, Integer> s : scores.entrySet()) {
+            int points = s.getValue();
+            if (points >= minimumPoints && (best == null || points > bestPoints
+                    || points == bestPoints && s.getKey().compareTo(best) < 0)) {
+                best = s.getKey();
+                bestPoints = points;
+            }
+        }
+        return best == null ? DebtorTypes.UNCLASSIFIED : best;
+    }
+
+    /** @return the situation with the lowest precedence (ties: alphabetically first), or {@code null} */
+    Candidate situation() {
+        Candidate first = null;
+        for (Candidate c : situations) {
+            if (first == null || c.precedence() < first.precedence()
+                    || c.precedence() == first.precedence() && c.name().compareTo(first.name()) < 0) {
+                first = c;
+            }
+        }
+        return first;
+    }
+
+    private String name(String what, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be blank, was " + InvalidDebtorException.show(value));
+        }
+        return value;
+    }
+}
