@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +46,8 @@ final class DroolsStrategy implements CollectionStrategy {
     private final String localeTag;
     private final int maxRuleFirings;
     private final Map<String, FiredRule> firedRuleByName = new HashMap<>();
+    /** The same by Drools' rule object, filled as rules fire: a lookup by identity on every firing. */
+    private final Map<Rule, FiredRule> firedRuleByRule = new java.util.concurrent.ConcurrentHashMap<>();
     /** Empty sessions ready for reuse; grows to the number of threads assessing at once. */
     private final Queue<Slot> sessions = new ConcurrentLinkedQueue<>();
 
@@ -157,9 +160,9 @@ final class DroolsStrategy implements CollectionStrategy {
     }
 
     private AssessmentException loop(Debtor debtor, Slot slot) {
-        Map.Entry<String, Integer> worst = slot.counts.entrySet().stream()
-                .max(Map.Entry.comparingByValue()).orElse(Map.entry("?", 0));
-        FiredRule rule = firedRuleByName.getOrDefault(worst.getKey(), new FiredRule(worst.getKey(), worst.getKey()));
+        Map.Entry<FiredRule, Integer> worst = slot.counts.entrySet().stream()
+                .max(Map.Entry.comparingByValue()).orElse(Map.entry(new FiredRule("?", "?"), 0));
+        FiredRule rule = worst.getKey();
         String message = "rule " + rule.id() + " \"" + rule.name() + "\" fired " + worst.getValue() + " times for case "
                 + debtor.id() + " and was stopped at the limit of " + maxRuleFirings
                 + " rule firings (maxRuleFirings): it probably keeps re-activating itself";
@@ -261,7 +264,7 @@ final class DroolsStrategy implements CollectionStrategy {
         final Recorder recorder = new Recorder();
         /** Each rule once, in the order it first fired: a new list per assessment, handed to it. */
         List<FiredRule> fired = new ArrayList<>();
-        final Map<String, Integer> counts = new HashMap<>();
+        final Map<FiredRule, Integer> counts = new IdentityHashMap<>();
         /** Every fact handle inserted during this assessment, by the engine or by rules. */
         final List<FactHandle> handles = new ArrayList<>();
 
@@ -273,9 +276,9 @@ final class DroolsStrategy implements CollectionStrategy {
                 @Override
                 public void beforeMatchFired(BeforeMatchFiredEvent event) {
                     Rule rule = event.getMatch().getRule();
-                    FiredRule known = firedRule(rule);
+                    FiredRule known = firedRuleByRule.computeIfAbsent(rule, DroolsStrategy.this::firedRule);
                     recorder.rule = known.id();
-                    if (counts.merge(rule.getName(), 1, Integer::sum) == 1) {
+                    if (counts.merge(known, 1, Integer::sum) == 1) {
                         fired.add(known);
                     }
                 }
