@@ -3,8 +3,8 @@ package io.collectionstrategy;
 /**
  * One recommended step of the escalation ladder.
  *
- * <p>Rules insert steps with the three-argument constructor; the engine fills in {@code rule}, the id of the
- * rule that proposed the step.
+ * <p>Rules propose steps with {@code outcome.step(...)} (see {@link io.collectionstrategy.facts.Outcome}); the engine
+ * fills in {@code rule}, the id of the rule that proposed the step.
  *
  * @param step   the step, e.g. {@code FIELD_VISIT}; see {@link Steps} for the built-in names
  * @param inDays days from the evaluation date until the step is due, at least 0

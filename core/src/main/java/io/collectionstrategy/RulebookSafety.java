@@ -86,7 +86,7 @@ final class RulebookSafety {
                 Matcher m = unsafe.getKey().matcher(body);
                 while (m.find()) {
                     problems.add(new RulebookProblem(path, lineAt(body, m.start()), "rules may not use " + unsafe.getValue()
-                            + " (" + m.group().replaceAll("\\s+", "") + "): a rule must only read facts and insert results"
+                            + " (" + m.group().replaceAll("\\s+", "") + "): a rule must only read facts and write results to outcome"
                             + " (a trusted caller may opt in with allowUnsafeRules)"));
                 }
             }
@@ -151,8 +151,11 @@ final class RulebookSafety {
     static boolean contains(String text, String phrase) {
         String p = phrase.toLowerCase(Locale.ROOT);
         String s = text.toLowerCase(Locale.ROOT);
+        if (!s.contains(p)) {
+            return false; // most phrases are in no script: no pattern to build
+        }
         if (p.chars().anyMatch(c -> c > 0x2E7F)) {
-            return s.contains(p); // CJK: no word boundaries
+            return true; // CJK: no word boundaries
         }
         return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(p) + "(?![\\p{L}\\p{N}])").matcher(s).find();
     }

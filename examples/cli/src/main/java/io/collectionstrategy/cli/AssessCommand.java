@@ -59,7 +59,7 @@ final class AssessCommand implements Callable<Integer> {
     boolean progress;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Parse and assess on N threads; output order is kept (default: processors - 1, at least 1; reading and writing run on the main thread).")
+            description = "Parse and assess on N threads; output order is kept (default: processors - 1, at least 1; reading and writing run on the main thread, beside at least one worker on a multi-core machine).")
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 
     @Mixin
@@ -80,9 +80,17 @@ final class AssessCommand implements Callable<Integer> {
             try (RecordWriter writer = RecordWriter.create(outputFormat, target, interactive);
                  Progress bar = Progress.start(showProgress, "assess", total, err)) {
                 Iterator<InputRow> rows = reader;
-                OrderedPipeline.run(rows, row -> Outcome.of(strategy, row, asOf, engine.at(), locale, engine.ignoreUnknown), outcome -> {
+                OrderedPipeline.run(rows, row -> {
+                    // parse, assess and render on the worker threads; the main thread only reads and writes
+                    Outcome outcome = Outcome.of(strategy, row, asOf, engine.at(), locale, engine.ignoreUnknown);
+                    return outcome.ok() ? outcome.rendered(writer.render(outcome.row().row(), outcome.assessment())) : outcome;
+                }, outcome -> {
                     if (outcome.ok()) {
-                        writer.assessment(outcome.row().row(), outcome.assessment());
+                        if (outcome.rendered() != null) {
+                            writer.rendered(outcome.rendered());
+                        } else {
+                            writer.assessment(outcome.row().row(), outcome.assessment());
+                        }
                         summary.assessed(outcome.assessment());
                     } else {
                         writer.error(outcome.row().row(), outcome.row().id(), outcome.error());

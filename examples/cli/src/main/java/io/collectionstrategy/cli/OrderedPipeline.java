@@ -14,7 +14,7 @@ import java.util.function.Function;
 /**
  * Applies a function to a stream of inputs on a few threads and hands the results to a sink in input order, on the
  * calling thread. At most {@code window} inputs are in flight, so memory stays constant whatever the input size.
- * With one thread everything runs on the calling thread.
+ * On a single processor everything runs on the calling thread; otherwise even one worker thread runs beside it.
  */
 final class OrderedPipeline {
 
@@ -22,7 +22,7 @@ final class OrderedPipeline {
     }
 
     static <I, R> void run(Iterator<I> inputs, Function<I, R> work, Consumer<R> sink, int threads) {
-        if (threads <= 1) {
+        if (threads <= 1 && Runtime.getRuntime().availableProcessors() <= 1) {
             while (inputs.hasNext()) {
                 sink.accept(work.apply(inputs.next()));
             }

@@ -17,8 +17,18 @@ import java.util.Locale;
  * @param row        the input row
  * @param assessment the assessment, or null
  * @param error      the error naming field, value and what was expected, or null
+ * @param rendered   the assessment's output record, rendered on the worker thread, or null
  */
-record Outcome(InputRow row, Assessment assessment, String error) {
+record Outcome(InputRow row, Assessment assessment, String error, String rendered) {
+
+    Outcome(InputRow row, Assessment assessment, String error) {
+        this(row, assessment, error, null);
+    }
+
+    /** @return this outcome with its rendered output record */
+    Outcome rendered(String record) {
+        return new Outcome(row, assessment, error, record);
+    }
 
     static Outcome of(CollectionStrategy strategy, InputRow unparsed, LocalDate asOf, Locale locale) {
         return of(strategy, unparsed, asOf, null, locale, false);

@@ -59,6 +59,24 @@ abstract class RecordWriter implements AutoCloseable {
 
     abstract void writeAssessment(long row, Assessment a) throws IOException;
 
+    /**
+     * The finished text of one assessment's record, rendered on the calling thread so that the thread writing the
+     * output only copies it; {@code null} when this format renders as it writes.
+     */
+    String render(long row, Assessment a) {
+        return null;
+    }
+
+    /** Writes a record {@link #render rendered} earlier. */
+    final void rendered(String record) {
+        try {
+            out.write(record);
+            afterRecord();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write output: " + e.getMessage(), e);
+        }
+    }
+
     abstract void writeError(long row, String id, String error) throws IOException;
 
     @Override
@@ -82,11 +100,45 @@ abstract class RecordWriter implements AutoCloseable {
             gen.setRootValueSeparator(null);
         }
 
+        /** A generator and its buffer per thread, for {@link #render}. */
+        private static final ThreadLocal<Renderer> RENDERERS = ThreadLocal.withInitial(Renderer::new);
+
+        private static final class Renderer {
+            final java.io.StringWriter buffer = new java.io.StringWriter(4096);
+            final JsonGenerator gen;
+
+            Renderer() {
+                try {
+                    gen = PortfolioReader.JSON.getFactory().createGenerator(buffer);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                gen.setRootValueSeparator(null);
+            }
+
+            String render(Assessment a) throws IOException {
+                buffer.getBuffer().setLength(0);
+                write(gen, a);
+                gen.writeRaw('\n');
+                gen.flush();
+                return buffer.toString();
+            }
+        }
+
+        @Override
+        String render(long row, Assessment a) {
+            try {
+                return RENDERERS.get().render(a);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         @Override
         void writeAssessment(long row, Assessment a) throws IOException {
             write(gen, a);
+            gen.writeRaw('\n');
             gen.flush();
-            out.write('\n');
         }
 
         /** Writes one assessment object with the CONTRACT.md fields (and {@code rule} ids, {@code title}). */
