@@ -276,7 +276,10 @@ final class DroolsStrategy implements CollectionStrategy {
                 @Override
                 public void beforeMatchFired(BeforeMatchFiredEvent event) {
                     Rule rule = event.getMatch().getRule();
-                    FiredRule known = firedRuleByRule.computeIfAbsent(rule, DroolsStrategy.this::firedRule);
+                    FiredRule known = firedRuleByRule.get(rule); // a plain read: no lock shared between threads
+                    if (known == null) {
+                        known = firedRuleByRule.computeIfAbsent(rule, DroolsStrategy.this::firedRule);
+                    }
                     recorder.rule = known.id();
                     if (counts.merge(known, 1, Integer::sum) == 1) {
                         fired.add(known);
@@ -318,8 +321,7 @@ final class DroolsStrategy implements CollectionStrategy {
                     session.delete(h);
                 }
             }
-            handles.clear();
-            session.fireAllRules(); // flushes the deletions; nothing can match an empty session
+            handles.clear(); // the deletions propagate at the next fireAllRules, before anything the next debtor adds
             recorder.clear();
             counts.clear();
             fired = new ArrayList<>();
