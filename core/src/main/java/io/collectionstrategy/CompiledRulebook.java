@@ -94,6 +94,7 @@ final class CompiledRulebook {
         if (!allowUnsafeRules) {
             RulebookSafety.checkDrlSafety(rulebook, problems);
         }
+        RulebookSafety.checkSupported(rulebook, problems);
         RulebookSafety.checkFairness(rulebook, problems);
         ScriptCatalogue scripts = ScriptCatalogue.load(rulebook, problems);
         RulebookSafety.checkScripts(rulebook, scripts, problems);

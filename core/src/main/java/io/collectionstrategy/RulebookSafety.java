@@ -93,6 +93,24 @@ final class RulebookSafety {
         }
     }
 
+    private static final Pattern INSERT_LOGICAL = Pattern.compile("\\binsertLogical\\s*\\(");
+
+    /**
+     * Refuses what the engine does not support, safe or not: {@code insertLogical} (no truth maintenance: rules
+     * write their conclusions to {@code outcome}, and the engine decides between the two stages).
+     */
+    static void checkSupported(Rulebook rulebook, List<RulebookProblem> problems) {
+        for (String path : rulebook.paths(".drl")) {
+            String code = code(rulebook.files().get(path));
+            Matcher m = INSERT_LOGICAL.matcher(code);
+            while (m.find()) {
+                problems.add(new RulebookProblem(path, lineAt(code, m.start()), "insertLogical is not supported: write"
+                        + " conclusions with outcome.evidence, outcome.situation, outcome.script, outcome.step or"
+                        + " outcome.warning, and match the decided type and situation on Treatment"));
+            }
+        }
+    }
+
     private static int lineAt(String text, int position) {
         int line = 1;
         for (int i = 0; i < position && i < text.length(); i++) {

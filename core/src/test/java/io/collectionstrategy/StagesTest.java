@@ -159,4 +159,21 @@ class StagesTest {
         assertThat(a.debtorType()).isEqualTo("VICTIM");
         assertThat(a.script().id()).isEqualTo("HELLO");
     }
+
+    @Test
+    void build_insertLogical_isRefusedNamingFileLineAndWhatToUseInstead() {
+        Rulebook logical = TestRulebooks.with("rules/logical.drl", TestRulebooks.HEADER + """
+                rule "Logical"
+                    @id("L-1")
+                when
+                    Debtor()
+                then
+                    insertLogical( new EscalationStep( "PHONE_CALL", 0, "call" ) );
+                end
+                """);
+
+        assertThatThrownBy(() -> CollectionStrategy.builder().rulebook(logical).allowUnsafeRules(true).build())
+                .isInstanceOf(RulebookException.class)
+                .hasMessageContaining("rules/logical.drl:10: insertLogical is not supported: write conclusions with outcome.");
+    }
 }
