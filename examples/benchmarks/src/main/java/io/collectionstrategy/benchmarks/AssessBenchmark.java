@@ -91,6 +91,13 @@ public class AssessBenchmark {
         return HandWrittenRulebook.assess(c.next(debtors), Portfolio.AS_OF);
     }
 
+    /** Baseline: the same decisions in plain Java, two threads: how far this machine lets two threads scale. */
+    @Benchmark
+    @Threads(2)
+    public HandWrittenRulebook.Result baselineHandWritten2Threads(Cursor c) {
+        return HandWrittenRulebook.assess(c.next(debtors), Portfolio.AS_OF);
+    }
+
     /** Baseline: a new Drools session per call, one thread. */
     @Benchmark
     @Threads(1)

@@ -59,8 +59,8 @@ final class AssessCommand implements Callable<Integer> {
     boolean progress;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Parse and assess on N threads; output order is kept (default: processors - 1, at least 1; reading and writing run on the main thread, beside at least one worker on a multi-core machine).")
-    int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+            description = "Parse, assess and render on N worker threads; output order is kept (default: the number of processors; the main thread only reads and writes).")
+    int threads = Runtime.getRuntime().availableProcessors();
 
     @Mixin
     EngineOptions engine = new EngineOptions();
