@@ -172,7 +172,7 @@ final class CompiledRulebook {
                 return DEFAULT_MINIMUM_POINTS;
             }
             if (!points.canConvertToInt() || !points.isIntegralNumber() || points.intValue() < 1) {
-                problems.add(new RulebookProblem("rulebook.yaml", lineOf(settings, "minimumPoints"),
+                problems.add(new RulebookProblem("rulebook.yaml", ScriptCatalogue.lineOf(settings, "minimumPoints"),
                         "classification.minimumPoints must be a whole number of at least 1, was " + points));
                 return DEFAULT_MINIMUM_POINTS;
             }
@@ -181,16 +181,6 @@ final class CompiledRulebook {
             problems.add(new RulebookProblem("rulebook.yaml", 0, "not valid YAML: " + oneLine(e.getMessage().split("\n")[0])));
             return DEFAULT_MINIMUM_POINTS;
         }
-    }
-
-    private static int lineOf(String text, String key) {
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].trim().startsWith(key + ":")) {
-                return i + 1;
-            }
-        }
-        return 0;
     }
 
     /**

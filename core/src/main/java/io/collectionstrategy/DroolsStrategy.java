@@ -121,10 +121,9 @@ final class DroolsStrategy implements CollectionStrategy {
             int fired = slot.session.fireAllRules(maxRuleFirings + 1);
             // Between the stages the engine decides the type and the situation; stage two chooses the treatment.
             String type = out.type(book.minimumPoints);
-            Recorder.Candidate situation = out.situation();
+            String situation = out.situation();
             if (book.stage.treatment() && fired <= maxRuleFirings) {
-                slot.insert(new Treatment(debtor, type, situation == null ? null : situation.name(), limitation,
-                        guarantee, evaluation), true);
+                slot.insert(new Treatment(debtor, type, situation, limitation, guarantee, evaluation), true);
                 fired += slot.session.fireAllRules(maxRuleFirings + 1 - fired);
             }
             if (fired > maxRuleFirings) {
@@ -171,9 +170,8 @@ final class DroolsStrategy implements CollectionStrategy {
     }
 
     private Assessment collect(Debtor debtor, LocalDate asOf, OffsetDateTime at, String tag, Recorder out, String type,
-                               Recorder.Candidate candidate, List<FiredRule> fired, JurisdictionProfile profile,
+                               String situation, List<FiredRule> fired, JurisdictionProfile profile,
                                LimitationClock limitation, GuaranteePeriod guarantee) {
-        String situation = candidate == null ? null : candidate.name();
         String scriptId = out.scriptId;
         Map<String, Warning> warnings = new LinkedHashMap<>(out.warnings);
         List<EscalationStep> escalation = new ArrayList<>(out.steps.values());
@@ -262,8 +260,8 @@ final class DroolsStrategy implements CollectionStrategy {
     private final class Slot {
         final KieSession session = book.kieBase.newKieSession();
         final Recorder recorder = new Recorder();
-        /** Each rule once, in the order it first fired: a new list per assessment, handed to it. */
-        List<FiredRule> fired = new ArrayList<>();
+        /** Each rule once, in the order it first fired (the assessment keeps a copy). */
+        final List<FiredRule> fired = new ArrayList<>();
         final Map<FiredRule, Integer> counts = new IdentityHashMap<>();
         /** Every fact handle inserted during this assessment, by the engine or by rules. */
         final List<FactHandle> handles = new ArrayList<>();
@@ -324,7 +322,7 @@ final class DroolsStrategy implements CollectionStrategy {
             handles.clear(); // the deletions propagate at the next fireAllRules, before anything the next debtor adds
             recorder.clear();
             counts.clear();
-            fired = new ArrayList<>();
+            fired.clear();
             return session.getFactCount() == 0;
         }
     }

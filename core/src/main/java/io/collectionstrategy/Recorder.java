@@ -13,7 +13,7 @@ import java.util.Map;
 final class Recorder implements Outcome {
 
     /** A situation a rule proposed. */
-    record Candidate(String name, int precedence, String cue, String rule) {
+    private record Candidate(String name, int precedence) {
     }
 
     /** Id of the rule firing now, set by the engine's listener before each firing. */
@@ -21,7 +21,6 @@ final class Recorder implements Outcome {
     final List<Evidence> evidence = new ArrayList<>();
     final List<Candidate> situations = new ArrayList<>(2);
     String scriptId;
-    String scriptRule;
     /** Step name to the earliest proposal of it, in the order first proposed. */
     final Map<String, EscalationStep> steps = new LinkedHashMap<>();
     /** Warning code to the first warning with it. */
@@ -32,7 +31,6 @@ final class Recorder implements Outcome {
         evidence.clear();
         situations.clear();
         scriptId = null;
-        scriptRule = null;
         steps.clear();
         warnings.clear();
     }
@@ -44,7 +42,7 @@ final class Recorder implements Outcome {
 
     @Override
     public void situation(String name, int precedence, String cue) {
-        situations.add(new Candidate(name("situation", name), precedence, cue == null ? "" : cue, rule));
+        situations.add(new Candidate(name("situation", name), precedence));
     }
 
     @Override
@@ -52,7 +50,6 @@ final class Recorder implements Outcome {
         name("script id", id);
         if (scriptId == null) {
             scriptId = id;
-            scriptRule = rule;
         }
     }
 
@@ -101,7 +98,7 @@ final class Recorder implements Outcome {
     }
 
     /** @return the situation with the lowest precedence (ties: alphabetically first), or {@code null} */
-    Candidate situation() {
+    String situation() {
         Candidate first = null;
         for (Candidate c : situations) {
             if (first == null || c.precedence() < first.precedence()
@@ -109,7 +106,7 @@ final class Recorder implements Outcome {
                 first = c;
             }
         }
-        return first;
+        return first == null ? null : first.name();
     }
 
     private String name(String what, String value) {

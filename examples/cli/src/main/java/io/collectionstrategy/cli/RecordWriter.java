@@ -136,9 +136,7 @@ abstract class RecordWriter implements AutoCloseable {
 
         @Override
         void writeAssessment(long row, Assessment a) throws IOException {
-            write(gen, a);
-            gen.writeRaw('\n');
-            gen.flush();
+            out.write(render(row, a));
         }
 
         /** Writes one assessment object with the CONTRACT.md fields (and {@code rule} ids, {@code title}). */
