@@ -75,9 +75,6 @@ public interface CollectionStrategy {
     /** @return the rulebook's name and version */
     RulebookInfo rulebook();
 
-    /** @return the rules of the rulebook, by file and line */
-    List<RuleInfo> rules();
-
     /** @return the locales the script catalogue has, e.g. {@code [en, zh-CN]} */
     List<Locale> locales();
 
@@ -85,28 +82,12 @@ public interface CollectionStrategy {
     Locale locale();
 
     /**
-     * Checks the rulebook for mistakes the compiler does not see: a script chosen by a rule without a text in every
-     * locale, a script no rule chooses. An empty list means no problem found.
+     * What analysts' tools need besides assessing: the rules, the lint and the scenario tables. Applications that only
+     * assess never need it.
      *
-     * @return the problems, as {@code file:line: message}
+     * @return the authoring view of the rulebook serving now
      */
-    List<RulebookProblem> lint();
-
-    /**
-     * Runs the scenario tables shipped in the rulebook ({@code scenarios/*.csv}).
-     *
-     * @return the results, one per scenario row
-     */
-    ScenarioReport runScenarios();
-
-    /**
-     * Runs the scenario tables of a file or directory against this rulebook.
-     *
-     * @param fileOrDirectory a {@code .csv} scenario table, or a directory whose {@code .csv} files (at any depth) are
-     *                        scenario tables
-     * @return the results, one per scenario row
-     */
-    ScenarioReport runScenarios(Path fileOrDirectory);
+    Authoring authoring();
 
     /**
      * Chooses the rulebook and settings of a {@link CollectionStrategy}. Not thread-safe; the strategy it builds is.
@@ -210,7 +191,7 @@ public interface CollectionStrategy {
             }
             DroolsStrategy strategy = new DroolsStrategy(CompiledRulebook.compile(rulebook, allowUnsafeRules), locale, maxRuleFirings);
             if (requireScenarios) {
-                ScenarioReport report = strategy.runScenarios();
+                io.collectionstrategy.check.ScenarioReport report = strategy.authoring().runScenarios();
                 if (!report.passed()) {
                     throw new RulebookException(rulebook.name() + " (" + rulebook.origin() + ")", report.problems());
                 }

@@ -92,12 +92,12 @@ final class CompiledRulebook {
         long start = System.nanoTime();
         List<RulebookProblem> problems = new ArrayList<>();
         if (!allowUnsafeRules) {
-            RulebookSafety.checkDrlSafety(rulebook, problems);
+            PreCompileChecks.checkDrlSafety(rulebook, problems);
         }
-        RulebookSafety.checkSupported(rulebook, problems);
-        RulebookSafety.checkFairness(rulebook, problems);
+        PreCompileChecks.checkSupported(rulebook, problems);
+        PreCompileChecks.checkFairness(rulebook, problems);
         ScriptCatalogue scripts = ScriptCatalogue.load(rulebook, problems);
-        RulebookSafety.checkScripts(rulebook, scripts, problems);
+        PreCompileChecks.checkScripts(rulebook, scripts, problems);
         Map<io.collectionstrategy.Jurisdiction, JurisdictionProfile> profiles = JurisdictionProfile.load(rulebook, problems);
         int minimumPoints = minimumPoints(rulebook, problems);
         if (!problems.isEmpty()) {

@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * <p>What it forbids: legal steps on a time-barred debt; a guarantor demand after the guarantee period; any
  * collection step on a deceased debtor's case but verification and the estate claim (relatives are never pressed);
  * collection on a bankrupt debtor; agency placement of a fraud case; any step that contacts third parties about the
- * debt (employer, family, relatives, neighbours, friends, colleagues, references).
+ * debt (employer, family, relatives, neighbours, friends, colleagues, references). On a time-barred debt it replaces
+ * the rules' script by {@code TIME_BARRED} (where the catalogue has it) and warns. Every compliance decision of an
+ * assessment is taken here; the engine only assembles.
  */
 final class ComplianceGuard {
 
@@ -46,15 +48,30 @@ final class ComplianceGuard {
     private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> THIRD_PARTY_STEPS =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** The guard's verdict on one assessment. */
-    record Outcome(List<EscalationStep> steps, List<BlockedStep> blocked, List<Warning> warnings) {
+    /** The script that replaces the rules' choice on a time-barred debt, where the catalogue has it. */
+    static final String TIME_BARRED_SCRIPT = "TIME_BARRED";
+
+    /**
+     * The guard's verdict on one assessment.
+     *
+     * @param steps    the steps allowed, moved past caps and hours where needed, ordered by {@code inDays}
+     * @param blocked  the steps removed, each with why
+     * @param warnings what the guard adds (caps, hours, time-barred debt, a replaced script)
+     * @param scriptId the script to use: the rules' choice, or {@link #TIME_BARRED_SCRIPT} in its place
+     */
+    record Verdict(List<EscalationStep> steps, List<BlockedStep> blocked, List<Warning> warnings, String scriptId) {
     }
 
     private ComplianceGuard() {
     }
 
-    static Outcome apply(Debtor debtor, LocalDate asOf, OffsetDateTime at, JurisdictionProfile profile, String situation,
-                         LimitationClock limitation, GuaranteePeriod guarantee, List<EscalationStep> proposed) {
+    /**
+     * @param scriptId           the script the rules chose, or {@code null}
+     * @param hasTimeBarredScript whether the catalogue has {@link #TIME_BARRED_SCRIPT} in the assessment's locale
+     */
+    static Verdict apply(Debtor debtor, LocalDate asOf, OffsetDateTime at, JurisdictionProfile profile, String situation,
+                         LimitationClock limitation, GuaranteePeriod guarantee, List<EscalationStep> proposed,
+                         String scriptId, boolean hasTimeBarredScript) {
         List<EscalationStep> kept = new ArrayList<>();
         List<BlockedStep> blocked = new ArrayList<>();
         List<Warning> warnings = new ArrayList<>();
@@ -92,8 +109,17 @@ final class ComplianceGuard {
         if (anyMoved) {
             moved.sort(Comparator.comparingInt(EscalationStep::inDays));
         }
-        kept = moved;
-        return new Outcome(kept, blocked, warnings);
+        if (limitation.expired() && scriptId != null && !scriptId.contains(TIME_BARRED_SCRIPT) && situation == null
+                && hasTimeBarredScript) {
+            warnings.add(new Warning(WarningCodes.SCRIPT_REPLACED, "script " + scriptId + " was replaced by "
+                    + TIME_BARRED_SCRIPT + ": the debt is time-barred", RULE));
+            scriptId = TIME_BARRED_SCRIPT;
+        }
+        if (limitation.expired()) {
+            warnings.add(new Warning(WarningCodes.TIME_BARRED, "the limitation period ended on " + limitation.ends()
+                    + ": no legal step may be recommended or threatened", RULE));
+        }
+        return new Verdict(moved, blocked, warnings, scriptId);
     }
 
     /** @return why the step is not allowed here, or {@code null} when it is */

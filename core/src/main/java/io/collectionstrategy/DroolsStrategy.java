@@ -4,6 +4,8 @@ import io.collectionstrategy.facts.Evaluation;
 import io.collectionstrategy.facts.GuaranteePeriod;
 import io.collectionstrategy.facts.LimitationClock;
 import io.collectionstrategy.facts.Treatment;
+import io.collectionstrategy.check.ScenarioReport;
+import io.collectionstrategy.check.ScenarioTables;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -39,7 +41,6 @@ import org.slf4j.LoggerFactory;
 final class DroolsStrategy implements CollectionStrategy {
 
     private static final Logger LOG = LoggerFactory.getLogger(DroolsStrategy.class);
-    private static final String TIME_BARRED = "TIME_BARRED";
 
     private final CompiledRulebook book;
     private final Locale locale;
@@ -50,6 +51,7 @@ final class DroolsStrategy implements CollectionStrategy {
     private final Map<Rule, FiredRule> firedRuleByRule = new java.util.concurrent.ConcurrentHashMap<>();
     /** Empty sessions ready for reuse; grows to the number of threads assessing at once. */
     private final Queue<Slot> sessions = new ConcurrentLinkedQueue<>();
+    private final Authoring authoring = new DroolsAuthoring();
 
     DroolsStrategy(CompiledRulebook book, Locale locale, int maxRuleFirings) {
         this.book = book;
@@ -97,6 +99,12 @@ final class DroolsStrategy implements CollectionStrategy {
         if (debtor.dueDate() != null && debtor.dueDate().isAfter(asOf)) {
             throw new InvalidDebtorException("dueDate", debtor.dueDate().toString(), "on or before asOf (" + asOf + ")");
         }
+        JurisdictionProfile profile = book.profiles.get(debtor.jurisdiction());
+        if (profile == null) {
+            throw new InvalidDebtorException("jurisdiction", debtor.jurisdiction().code(), "one of "
+                    + new java.util.TreeSet<>(book.profiles.keySet()) + " (the jurisdictions of rulebook "
+                    + book.source.name() + ")");
+        }
         long start = System.nanoTime();
         Slot slot = sessions.poll();
         if (slot == null) {
@@ -105,7 +113,6 @@ final class DroolsStrategy implements CollectionStrategy {
         boolean reusable = false;
         try {
             LocalDate dueDate = debtor.effectiveDueDate(asOf);
-            JurisdictionProfile profile = book.profiles.get(debtor.jurisdiction());
             boolean inProceedings = debtor.has(Circumstance.IN_LITIGATION) || debtor.has(Circumstance.JUDGMENT_OBTAINED);
             LimitationClock limitation = profile.limitation(dueDate, debtor.lastInterruption(), asOf, inProceedings);
             GuaranteePeriod guarantee = debtor.hasGuarantor() ? profile.guarantee(dueDate, asOf) : null;
@@ -172,26 +179,17 @@ final class DroolsStrategy implements CollectionStrategy {
     private Assessment collect(Debtor debtor, LocalDate asOf, OffsetDateTime at, String tag, Recorder out, String type,
                                String situation, List<FiredRule> fired, JurisdictionProfile profile,
                                LimitationClock limitation, GuaranteePeriod guarantee) {
-        String scriptId = out.scriptId;
         Map<String, Warning> warnings = new LinkedHashMap<>(out.warnings);
         List<EscalationStep> escalation = new ArrayList<>(out.steps.values());
         escalation.sort(Comparator.comparingInt(EscalationStep::inDays));
         translateReasons(escalation, warnings, tag, debtor, asOf, limitation, guarantee);
-        ComplianceGuard.Outcome guarded = ComplianceGuard.apply(debtor, asOf, at, profile, situation, limitation,
-                guarantee, escalation);
+        ComplianceGuard.Verdict guarded = ComplianceGuard.apply(debtor, asOf, at, profile, situation, limitation,
+                guarantee, escalation, out.scriptId,
+                book.scripts.template(ComplianceGuard.TIME_BARRED_SCRIPT, tag) != null);
         for (Warning w : guarded.warnings()) {
             warnings.putIfAbsent(w.code(), w);
         }
-        if (limitation.expired() && scriptId != null && !scriptId.contains(TIME_BARRED)
-                && situation == null && book.scripts.template(TIME_BARRED, tag) != null) {
-            warnings.putIfAbsent(WarningCodes.SCRIPT_REPLACED, new Warning(WarningCodes.SCRIPT_REPLACED, "script "
-                    + scriptId + " was replaced by " + TIME_BARRED + ": the debt is time-barred", ComplianceGuard.RULE));
-            scriptId = TIME_BARRED;
-        }
-        if (limitation.expired()) {
-            warnings.putIfAbsent(WarningCodes.TIME_BARRED, new Warning(WarningCodes.TIME_BARRED, "the limitation period ended on "
-                    + limitation.ends() + ": no legal step may be recommended or threatened", ComplianceGuard.RULE));
-        }
+        String scriptId = guarded.scriptId();
         Script script = null;
         if (scriptId != null) {
             ScriptCatalogue.Template t = book.scripts.template(scriptId, tag);
@@ -204,7 +202,7 @@ final class DroolsStrategy implements CollectionStrategy {
                         null));
             }
             if (t != null) {
-                script = book.scripts.render(t, debtor, asOf);
+                script = book.scripts.render(t, new Placeholder.Values(debtor, asOf, null, null));
             }
         }
         return new Assessment(debtor.id(), type, situation, script, guarded.steps(), new ArrayList<>(warnings.values()),
@@ -220,20 +218,7 @@ final class DroolsStrategy implements CollectionStrategy {
         if (!book.scripts.hasReasons(tag)) {
             return;
         }
-        java.util.function.Function<String, String> values = key -> switch (key) {
-            case "name" -> debtor.name() == null ? "" : debtor.name();
-            case "caseId" -> debtor.id();
-            case "amount" -> debtor.amountOverdue().toPlainString();
-            case "currency" -> debtor.currency();
-            case "daysOverdue" -> Integer.toString(debtor.daysOverdue());
-            case "dueDate" -> debtor.effectiveDueDate(asOf).toString();
-            case "asOf" -> asOf.toString();
-            case "limitationEnds" -> limitation.ends().toString();
-            case "limitationDaysLeft" -> Long.toString(limitation.daysLeft());
-            case "guaranteeEnds" -> guarantee == null ? null : guarantee.ends().toString();
-            case "guaranteeDaysLeft" -> guarantee == null ? null : Long.toString(guarantee.daysLeft());
-            default -> null;
-        };
+        Placeholder.Values values = new Placeholder.Values(debtor, asOf, limitation, guarantee);
         steps.replaceAll(s -> {
             String text = book.scripts.reason(tag, s.rule(), s.step(), values);
             return text == null ? s : new EscalationStep(s.step(), s.inDays(), text, s.rule());
@@ -333,11 +318,6 @@ final class DroolsStrategy implements CollectionStrategy {
     }
 
     @Override
-    public List<RuleInfo> rules() {
-        return book.rules.stream().map(d -> new RuleInfo(d.id(), d.name(), d.file(), d.line())).toList();
-    }
-
-    @Override
     public List<Locale> locales() {
         return book.scripts.locales().stream().map(Locale::forLanguageTag).toList();
     }
@@ -348,17 +328,35 @@ final class DroolsStrategy implements CollectionStrategy {
     }
 
     @Override
-    public List<RulebookProblem> lint() {
-        return RulebookLint.lint(book);
+    public Authoring authoring() {
+        return authoring;
     }
 
-    @Override
-    public ScenarioReport runScenarios() {
-        return ScenarioTables.run(this, book.source);
-    }
+    /** The authoring view: the rules by file and line, the lint of the compiled rulebook, its scenario tables. */
+    private final class DroolsAuthoring implements Authoring {
+        @Override
+        public Rulebook source() {
+            return book.source;
+        }
 
-    @Override
-    public ScenarioReport runScenarios(Path fileOrDirectory) {
-        return ScenarioTables.run(this, fileOrDirectory);
+        @Override
+        public List<RuleInfo> rules() {
+            return book.rules.stream().map(d -> new RuleInfo(d.id(), d.name(), d.file(), d.line())).toList();
+        }
+
+        @Override
+        public List<RulebookProblem> lint() {
+            return PostCompileLint.lint(book);
+        }
+
+        @Override
+        public ScenarioReport runScenarios() {
+            return ScenarioTables.run(DroolsStrategy.this);
+        }
+
+        @Override
+        public ScenarioReport runScenarios(Path fileOrDirectory) {
+            return ScenarioTables.run(DroolsStrategy.this, fileOrDirectory);
+        }
     }
 }

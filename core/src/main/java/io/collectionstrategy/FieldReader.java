@@ -55,7 +55,7 @@ final class FieldReader {
         ifPresent(fields, "hasCollateral", v -> b.hasCollateral(bool("hasCollateral", v)));
         ifPresent(fields, "dueDate", v -> b.dueDate(date("dueDate", v)));
         ifPresent(fields, "lastInterruption", v -> b.lastInterruption(date("lastInterruption", v)));
-        ifPresent(fields, "jurisdiction", v -> b.jurisdiction(enumValue("jurisdiction", v, Jurisdiction.class)));
+        ifPresent(fields, "jurisdiction", v -> b.jurisdiction(jurisdiction(v)));
         ifPresent(fields, "contactHistory", v -> b.contactHistory(contacts(v)));
         return b.build();
     }
@@ -169,6 +169,20 @@ final class FieldReader {
             }
         }
         throw new InvalidDebtorException(field, v, "an ISO date-time with offset such as 2026-11-28T09:30:00+08:00");
+    }
+
+    static Jurisdiction jurisdiction(Object v) {
+        if (v instanceof Jurisdiction j) {
+            return j;
+        }
+        if (v instanceof CharSequence s) {
+            try {
+                return Jurisdiction.of(s.toString().trim());
+            } catch (IllegalArgumentException e) {
+                // reported below
+            }
+        }
+        throw new InvalidDebtorException("jurisdiction", v, "a jurisdiction code such as CN, US, UK or UK_SCOTLAND");
     }
 
     static <E extends Enum<E>> E enumValue(String field, Object v, Class<E> type) {

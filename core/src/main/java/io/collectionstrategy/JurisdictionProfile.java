@@ -2,26 +2,27 @@ package io.collectionstrategy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.collectionstrategy.facts.GuaranteePeriod;
 import io.collectionstrategy.facts.LimitationClock;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * One jurisdiction's limitation period, guarantee period, contact hours and contact caps, read from
- * {@code jurisdictions.yaml} (the rulebook's, else the built-in one beside this class).
+ * One jurisdiction's limitation period, guarantee period, contact hours and contact caps, read from the built-in
+ * {@code jurisdictions.yaml} beside this class, with what the rulebook's own {@code jurisdictions.yaml} changes.
  */
 record JurisdictionProfile(
         Jurisdiction jurisdiction,
@@ -73,53 +74,75 @@ record JurisdictionProfile(
         return new GuaranteePeriod(ends, daysLeft, !expired && daysLeft <= guaranteeWarnDays, expired);
     }
 
-    /** Loads the profiles of a rulebook: its own {@code jurisdictions.yaml} over the built-in ones. */
+    /**
+     * Loads the profiles of a rulebook: the built-in file, with the rulebook's own {@code jurisdictions.yaml} over it.
+     * The rulebook's file holds only what it changes: an entry for a built-in jurisdiction is merged into the built-in
+     * profile key by key (a list replaces the built-in list), an entry for a new code must be a whole profile.
+     */
     static Map<Jurisdiction, JurisdictionProfile> load(Rulebook rulebook, List<RulebookProblem> problems) {
-        Map<Jurisdiction, JurisdictionProfile> profiles = new EnumMap<>(Jurisdiction.class);
+        ObjectNode builtIn;
         try (InputStream in = JurisdictionProfile.class.getResourceAsStream(FILE)) {
-            parse("(built-in) " + FILE, YAML.readTree(in), profiles, problems);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the built-in jurisdiction profiles", e);
+            builtIn = (ObjectNode) YAML.readTree(in);
+        } catch (IOException | ClassCastException e) {
+            throw new IllegalStateException("cannot read the built-in jurisdiction profiles", e);
         }
+        Map<String, String> fileOf = new LinkedHashMap<>();
+        builtIn.fieldNames().forEachRemaining(k -> fileOf.put(k, "(built-in) " + FILE));
+        ObjectNode merged = builtIn.deepCopy();
         String own = rulebook.files().get(FILE);
         if (own != null) {
             try {
-                parse(FILE, YAML.readTree(own), profiles, problems);
+                JsonNode root = YAML.readTree(own);
+                if (root != null && !root.isObject()) {
+                    problems.add(new RulebookProblem(FILE, 1, "jurisdiction profiles must be a mapping of jurisdiction code to profile"));
+                } else if (root != null) {
+                    root.fields().forEachRemaining(e -> {
+                        JsonNode base = merged.get(e.getKey());
+                        merged.set(e.getKey(), base != null && base.isObject() && e.getValue().isObject()
+                                ? merge(base.deepCopy(), e.getValue()) : e.getValue());
+                        fileOf.put(e.getKey(), FILE);
+                    });
+                }
             } catch (IOException e) {
                 int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
                         ? j.getLocation().getLineNr() : 0;
                 problems.add(new RulebookProblem(FILE, line, "not valid YAML: " + e.getMessage().split("\n")[0]));
             }
         }
-        for (Jurisdiction j : Jurisdiction.values()) {
-            if (!profiles.containsKey(j)) {
-                problems.add(new RulebookProblem(FILE, 0, "no profile for jurisdiction " + j));
-            }
-        }
-        return profiles;
-    }
-
-    private static void parse(String file, JsonNode root, Map<Jurisdiction, JurisdictionProfile> into,
-                              List<RulebookProblem> problems) {
-        if (root == null || !root.isObject()) {
-            problems.add(new RulebookProblem(file, 1, "jurisdiction profiles must be a mapping of jurisdiction to profile"));
-            return;
-        }
-        root.fields().forEachRemaining(e -> {
+        Map<Jurisdiction, JurisdictionProfile> profiles = new HashMap<>();
+        merged.fields().forEachRemaining(e -> {
+            String file = fileOf.get(e.getKey());
+            int line = FILE.equals(file) ? ScriptCatalogue.lineOf(own, e.getKey()) : 0;
             Jurisdiction j;
             try {
-                j = Jurisdiction.valueOf(e.getKey());
+                j = Jurisdiction.of(e.getKey());
             } catch (IllegalArgumentException ex) {
-                problems.add(new RulebookProblem(file, 0, "unknown jurisdiction " + e.getKey() + "; expected one of "
-                        + java.util.Arrays.toString(Jurisdiction.values())));
+                problems.add(new RulebookProblem(file, line, ex.getMessage()));
                 return;
             }
             try {
-                into.put(j, profile(j, e.getValue()));
+                profiles.put(j, profile(j, e.getValue()));
             } catch (IllegalArgumentException | java.time.DateTimeException ex) {
-                problems.add(new RulebookProblem(file, 0, "profile " + j + ": " + ex.getMessage()));
+                problems.add(new RulebookProblem(file, line, "profile " + j + ": " + ex.getMessage()));
             }
         });
+        if (!profiles.containsKey(Jurisdiction.CN)) {
+            problems.add(new RulebookProblem(FILE, 0, "no profile for jurisdiction CN, the default of debtors without one"));
+        }
+        return Map.copyOf(profiles);
+    }
+
+    /** Copies every key of {@code over} into {@code base}, mappings key by key, anything else replacing. */
+    private static ObjectNode merge(ObjectNode base, JsonNode over) {
+        over.fields().forEachRemaining(e -> {
+            JsonNode b = base.get(e.getKey());
+            if (b != null && b.isObject() && e.getValue().isObject()) {
+                merge((ObjectNode) b, e.getValue());
+            } else {
+                base.set(e.getKey(), e.getValue());
+            }
+        });
+        return base;
     }
 
     private static JurisdictionProfile profile(Jurisdiction j, JsonNode p) {

@@ -29,8 +29,6 @@ import java.util.regex.Pattern;
  */
 final class ScriptCatalogue {
 
-    /** The placeholders a script text may use. */
-    static final Set<String> PLACEHOLDERS = Set.of("name", "caseId", "amount", "currency", "daysOverdue", "dueDate", "asOf");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -45,10 +43,6 @@ final class ScriptCatalogue {
     private final Map<String, Map<String, String>> fallbacks;
     /** Locale tag to {@code RULE-ID/STEP-OR-CODE} to the translated reason of that rule's step or warning. */
     private final Map<String, Map<String, Reason>> reasons;
-
-    /** The placeholders a translated reason may use, besides those of scripts. */
-    static final Set<String> REASON_PLACEHOLDERS = Set.of("limitationEnds", "limitationDaysLeft", "guaranteeEnds",
-            "guaranteeDaysLeft");
 
     /** A translated reason, where it is written. */
     record Reason(String key, String text, String file, int line) {
@@ -116,10 +110,9 @@ final class ScriptCatalogue {
                 }
                 Matcher m = PLACEHOLDER.matcher(text);
                 while (m.find()) {
-                    if (!PLACEHOLDERS.contains(m.group(1)) && !REASON_PLACEHOLDERS.contains(m.group(1))) {
+                    if (Placeholder.of(m.group(1)) == null) {
                         problems.add(new RulebookProblem(path, line, "reason " + e.getKey() + " uses unknown placeholder {"
-                                + m.group(1) + "}; known placeholders: " + new TreeSet<>(PLACEHOLDERS) + " and "
-                                + new TreeSet<>(REASON_PLACEHOLDERS)));
+                                + m.group(1) + "}; known placeholders: " + Placeholder.allKeys()));
                     }
                 }
                 localeReasons.put(e.getKey(), new Reason(e.getKey(), text.strip(), path, line));
@@ -142,9 +135,10 @@ final class ScriptCatalogue {
                 }
                 Matcher m = PLACEHOLDER.matcher(text);
                 while (m.find()) {
-                    if (!PLACEHOLDERS.contains(m.group(1))) {
+                    Placeholder known = Placeholder.of(m.group(1));
+                    if (known == null || !known.inScripts) {
                         problems.add(new RulebookProblem(path, line, "script " + id + " uses unknown placeholder {"
-                                + m.group(1) + "}; known placeholders: " + new TreeSet<>(PLACEHOLDERS)));
+                                + m.group(1) + "}; known placeholders: " + Placeholder.scriptKeys()));
                     }
                 }
                 List<String> doPoints = strings(node.path("do"));
@@ -209,7 +203,7 @@ final class ScriptCatalogue {
      * The translated reason of a rule's step or warning, with placeholders filled, or {@code null} when the locale has
      * none (the rule's own text stays).
      */
-    String reason(String locale, String rule, String name, java.util.function.Function<String, String> values) {
+    String reason(String locale, String rule, String name, Placeholder.Values values) {
         Map<String, Reason> m = reasons.get(locale);
         if (m == null || m.isEmpty() || rule == null) {
             return null;
@@ -221,13 +215,20 @@ final class ScriptCatalogue {
         if (r.text().indexOf('{') < 0) {
             return r.text();
         }
+        AmountFormat amounts = AmountFormat.of(Locale.forLanguageTag(locale));
+        String fallbackName = fallbacks.getOrDefault(locale, Map.of()).getOrDefault("name", "");
         Matcher p = PLACEHOLDER.matcher(r.text());
         StringBuilder out = new StringBuilder(r.text().length() + 16);
+        int from = 0;
         while (p.find()) {
-            String value = values.apply(p.group(1));
-            p.appendReplacement(out, Matcher.quoteReplacement(value == null ? p.group() : value));
+            out.append(r.text(), from, p.start());
+            Placeholder placeholder = Placeholder.of(p.group(1));
+            if (placeholder == null || !placeholder.append(out, values, amounts, fallbackName)) {
+                out.append(p.group()); // no value: the placeholder stays as written
+            }
+            from = p.end();
         }
-        p.appendTail(out);
+        out.append(r.text(), from, r.text().length());
         return out.toString();
     }
 
@@ -261,21 +262,19 @@ final class ScriptCatalogue {
         return null;
     }
 
-    Script render(Template t, Debtor debtor, LocalDate asOf) {
+    Script render(Template t, Placeholder.Values values) {
         CompiledText c = compiled.get(t);
         if (c == null) {
             c = new CompiledText(t, fallbacks.getOrDefault(t.locale(), Map.of()));
         }
-        return new Script(t.id(), t.locale(), t.title(), c.render(debtor, asOf), c.doPoints, c.avoid);
+        return new Script(t.id(), t.locale(), t.title(), c.render(values), c.doPoints, c.avoid);
     }
 
     /** A template's text as literal pieces and placeholders between them, with its locale's number format. */
     private static final class CompiledText {
-        private static final List<String> CODES = List.of("name", "caseId", "amount", "currency", "daysOverdue",
-                "dueDate", "asOf");
         /** {@code literals.length == placeholders.length + 1}: literal, placeholder, literal, ... */
         private final String[] literals;
-        private final int[] placeholders;
+        private final Placeholder[] placeholders;
         private final String fallbackName;
         private final AmountFormat amounts;
         private final List<String> doPoints;
@@ -283,14 +282,14 @@ final class ScriptCatalogue {
 
         CompiledText(Template t, Map<String, String> fallbacks) {
             List<String> lits = new ArrayList<>();
-            List<Integer> codes = new ArrayList<>();
+            List<Placeholder> codes = new ArrayList<>();
             Matcher m = PLACEHOLDER.matcher(t.text());
             StringBuilder literal = new StringBuilder();
             int from = 0;
             while (m.find()) {
                 literal.append(t.text(), from, m.start());
-                int code = CODES.indexOf(m.group(1));
-                if (code < 0) {
+                Placeholder code = Placeholder.of(m.group(1));
+                if (code == null || !code.inScripts) {
                     literal.append(m.group()); // unknown placeholders stay as written
                 } else {
                     lits.add(literal.toString());
@@ -302,26 +301,18 @@ final class ScriptCatalogue {
             literal.append(t.text(), from, t.text().length());
             lits.add(literal.toString());
             this.literals = lits.toArray(String[]::new);
-            this.placeholders = codes.stream().mapToInt(Integer::intValue).toArray();
+            this.placeholders = codes.toArray(Placeholder[]::new);
             this.fallbackName = fallbacks.getOrDefault("name", "");
             this.amounts = AmountFormat.of(Locale.forLanguageTag(t.locale()));
             this.doPoints = List.copyOf(t.doPoints());
             this.avoid = List.copyOf(t.avoid());
         }
 
-        String render(Debtor debtor, LocalDate asOf) {
+        String render(Placeholder.Values values) {
             StringBuilder out = new StringBuilder(literals[0].length() + 16 * literals.length + 32);
             out.append(literals[0]);
             for (int i = 0; i < placeholders.length; i++) {
-                switch (placeholders[i]) {
-                    case 0 -> out.append(debtor.name() == null || debtor.name().isBlank() ? fallbackName : debtor.name());
-                    case 1 -> out.append(debtor.id());
-                    case 2 -> amounts.append(debtor.amountOverdue(), out);
-                    case 3 -> out.append(debtor.currency());
-                    case 4 -> out.append(debtor.daysOverdue());
-                    case 5 -> out.append(debtor.effectiveDueDate(asOf));
-                    default -> out.append(asOf);
-                }
+                placeholders[i].append(out, values, amounts, fallbackName);
                 out.append(literals[i + 1]);
             }
             return out.toString();

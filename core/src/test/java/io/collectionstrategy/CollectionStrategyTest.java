@@ -82,7 +82,7 @@ class CollectionStrategyTest {
         assertThat(zh.escalation().get(0).reason()).isEqualTo("回避联系：今天致电，逾期27天");
         assertThat(zh.warnings().get(0).message()).isEqualTo("自定义提醒");
         assertThat(en.escalation().get(0).reason()).isEqualTo("evasive");
-        assertThat(s.lint()).extracting(RulebookProblem::message)
+        assertThat(s.authoring().lint()).extracting(RulebookProblem::message)
                 .contains("reason NO-SUCH-RULE/PHONE_CALL names rule NO-SUCH-RULE, which the rulebook does not have");
     }
 
@@ -195,8 +195,8 @@ class CollectionStrategyTest {
 
     @Test
     void rules_listsIdsNamesFilesAndLines() {
-        assertThat(STRATEGY.rules()).extracting(RuleInfo::id).containsExactly("T-001", "T-002", "T-003");
-        assertThat(STRATEGY.rules().get(0)).isEqualTo(new RuleInfo("T-001", "Avoiding contact is evasive", "rules/test.drl", 7));
+        assertThat(STRATEGY.authoring().rules()).extracting(RuleInfo::id).containsExactly("T-001", "T-002", "T-003");
+        assertThat(STRATEGY.authoring().rules().get(0)).isEqualTo(new RuleInfo("T-001", "Avoiding contact is evasive", "rules/test.drl", 7));
     }
 
     @Test
@@ -208,7 +208,7 @@ class CollectionStrategyTest {
                         java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue),
                         m -> Rulebook.of("t", m)))).locale(Locale.ENGLISH).build();
 
-        assertThat(s.lint()).extracting(RulebookProblem::toString)
+        assertThat(s.authoring().lint()).extracting(RulebookProblem::toString)
                 .containsExactly("scripts/en.yaml:12: script UNUSED is not chosen by any rule");
     }
 }

@@ -231,7 +231,7 @@ class ComplianceTest {
         assertThatThrownBy(() -> CollectionStrategy.builder().rulebook(files).build())
                 .hasMessageContaining("rules/files.drl:5: import java.io.File is outside the allowed packages")
                 .hasMessageContaining("rules/files.drl:11: rules may not use file access");
-        assertThat(CollectionStrategy.builder().rulebook(files).allowUnsafeRules(true).build().rules()).hasSize(4);
+        assertThat(CollectionStrategy.builder().rulebook(files).allowUnsafeRules(true).build().authoring().rules()).hasSize(4);
     }
 
     @Test
@@ -247,7 +247,7 @@ class ComplianceTest {
                 end
                 """);
 
-        assertThat(CollectionStrategy.builder().rulebook(commented).build().rules()).hasSize(4);
+        assertThat(CollectionStrategy.builder().rulebook(commented).build().authoring().rules()).hasSize(4);
     }
 
     @Test
@@ -373,7 +373,7 @@ class ComplianceTest {
 
     @Test
     void scriptLint_wordInsideAnotherWord_isNotAMatch() {
-        assertThat(RulebookSafety.contains("Please be courteous and give details", "court")).isFalse();
-        assertThat(RulebookSafety.contains("The Court will decide", "court")).isTrue();
+        assertThat(PreCompileChecks.contains("Please be courteous and give details", "court")).isFalse();
+        assertThat(PreCompileChecks.contains("The Court will decide", "court")).isTrue();
     }
 }

@@ -4,16 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Small rulebooks for the engine's own tests; the default rulebook is tested in the rules module. */
-final class TestRulebooks {
+public final class TestRulebooks {
 
-    static final String HEADER = """
+    public static final String HEADER = """
             package test;
             import io.collectionstrategy.*;
             import io.collectionstrategy.facts.*;
             global io.collectionstrategy.facts.Outcome outcome;
             """;
 
-    static final String RULES = HEADER + """
+    public static final String RULES = HEADER + """
 
             // Long silence is evasive.
             rule "Avoiding contact is evasive"
@@ -46,7 +46,7 @@ final class TestRulebooks {
             end
             """;
 
-    static final String SCRIPTS_EN = """
+    public static final String SCRIPTS_EN = """
             locale: en
             fallbacks:
               name: "customer"
@@ -60,7 +60,7 @@ final class TestRulebooks {
                   - "Be vague"
             """;
 
-    static final String SCRIPTS_ZH = """
+    public static final String SCRIPTS_ZH = """
             locale: zh-CN
             fallbacks:
               name: "客户"
@@ -73,7 +73,7 @@ final class TestRulebooks {
     private TestRulebooks() {
     }
 
-    static Map<String, String> files() {
+    public static Map<String, String> files() {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("rules/test.drl", RULES);
         files.put("scripts/en.yaml", SCRIPTS_EN);
@@ -81,11 +81,11 @@ final class TestRulebooks {
         return files;
     }
 
-    static Rulebook basic() {
+    public static Rulebook basic() {
         return Rulebook.of("test", files());
     }
 
-    static Rulebook with(String path, String content) {
+    public static Rulebook with(String path, String content) {
         Map<String, String> files = files();
         files.put(path, content);
         return Rulebook.of("test", files);

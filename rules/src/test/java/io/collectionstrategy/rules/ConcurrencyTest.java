@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.collectionstrategy.Assessment;
 import io.collectionstrategy.CollectionStrategy;
 import io.collectionstrategy.Debtor;
-import io.collectionstrategy.ScenarioResult;
+import io.collectionstrategy.check.ScenarioResult;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.collectionstrategy.CollectionStrategy;
 import io.collectionstrategy.RuleInfo;
-import io.collectionstrategy.ScenarioReport;
-import io.collectionstrategy.ScenarioResult;
+import io.collectionstrategy.check.ScenarioReport;
+import io.collectionstrategy.check.ScenarioResult;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,7 +19,7 @@ class DefaultRulebookScenariosTest {
 
     static final Path RULEBOOK = Path.of("rulebook");
     static final CollectionStrategy STRATEGY = CollectionStrategy.builder().rulebookDirectory(RULEBOOK).build();
-    static final ScenarioReport REPORT = STRATEGY.runScenarios();
+    static final ScenarioReport REPORT = STRATEGY.authoring().runScenarios();
 
     @TestFactory
     Stream<DynamicTest> runScenarios_everyRow_passes() {
@@ -42,7 +42,7 @@ class DefaultRulebookScenariosTest {
     @Test
     void runScenarios_everyRuleOfTheRulebook_firesInAtLeastOneScenario() {
         Set<String> never = new TreeSet<>();
-        for (RuleInfo rule : STRATEGY.rules()) {
+        for (RuleInfo rule : STRATEGY.authoring().rules()) {
             never.add(rule.id());
         }
         never.removeAll(REPORT.firedRuleIds());

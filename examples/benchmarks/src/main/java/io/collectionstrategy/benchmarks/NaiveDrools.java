@@ -137,9 +137,9 @@ public final class NaiveDrools {
     }
 
     private static LimitationClock limitation(Debtor debtor, LocalDate due, LocalDate asOf) {
-        int years = switch (debtor.jurisdiction()) {
-            case CN -> 3;
-            case US -> 4;
+        int years = switch (debtor.jurisdiction().code()) {
+            case "CN" -> 3;
+            case "US" -> 4;
             default -> 6;
         };
         LocalDate start = debtor.lastInterruption() != null && debtor.lastInterruption().isAfter(due)

@@ -138,9 +138,9 @@ public final class Portfolio {
                 .daysOverdue(days)
                 .amountOverdue(random.nextDouble() < 0.01 ? BigDecimal.ZERO
                         : BigDecimal.valueOf(amount).setScale(2, RoundingMode.HALF_UP))
-                .currency(switch (jurisdiction) {
-                    case US -> "USD";
-                    case UK -> "GBP";
+                .currency(switch (jurisdiction.code()) {
+                    case "US" -> "USD";
+                    case "UK" -> "GBP";
                     default -> "CNY";
                 })
                 .debtorKind(business ? DebtorKind.BUSINESS : DebtorKind.CONSUMER)

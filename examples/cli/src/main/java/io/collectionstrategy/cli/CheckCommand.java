@@ -4,7 +4,7 @@ import io.collectionstrategy.CollectionStrategy;
 import io.collectionstrategy.RuleInfo;
 import io.collectionstrategy.RulebookException;
 import io.collectionstrategy.RulebookProblem;
-import io.collectionstrategy.ScenarioReport;
+import io.collectionstrategy.check.ScenarioReport;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -69,13 +69,13 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             throw new StartupException("cannot read rulebook " + dir + ": " + e.getMessage());
         }
-        List<RuleInfo> rules = strategy.rules();
+        List<RuleInfo> rules = strategy.authoring().rules();
         long files = rules.stream().map(RuleInfo::file).distinct().count();
         out.printf("compile: OK, rulebook %s %s: %d rules in %d files, locales %s%n", strategy.rulebook().name(),
                 strategy.rulebook().version(), rules.size(), files,
                 strategy.locales().stream().map(Locale::toLanguageTag).toList());
 
-        List<RulebookProblem> lint = strategy.lint();
+        List<RulebookProblem> lint = strategy.authoring().lint();
         if (lint.isEmpty()) {
             out.println("lint: OK");
         } else {
@@ -83,7 +83,7 @@ final class CheckCommand implements Callable<Integer> {
             lint.forEach(out::println);
         }
 
-        ScenarioReport report = strategy.runScenarios();
+        ScenarioReport report = strategy.authoring().runScenarios();
         int failed = report.failures().size();
         out.printf("scenarios: %d run, %d passed, %d failed%n", report.results().size(),
                 report.results().size() - failed, failed);

@@ -89,7 +89,7 @@ final class ExplainCommand implements Callable<Integer> {
             err.println("cannot explain " + (row.id() == null ? "the debtor" : row.id()) + ": " + outcome.error());
             return ExitCodes.FAILED;
         }
-        print(out, outcome.assessment(), asOf, strategy.rules());
+        print(out, outcome.assessment(), asOf, strategy.authoring().rules());
         out.flush();
         return ExitCodes.OK;
     }

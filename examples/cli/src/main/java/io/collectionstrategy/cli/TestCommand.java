@@ -1,8 +1,8 @@
 package io.collectionstrategy.cli;
 
 import io.collectionstrategy.CollectionStrategy;
-import io.collectionstrategy.ScenarioReport;
-import io.collectionstrategy.ScenarioResult;
+import io.collectionstrategy.check.ScenarioReport;
+import io.collectionstrategy.check.ScenarioResult;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -50,7 +50,7 @@ final class TestCommand implements Callable<Integer> {
         CollectionStrategy strategy = RulebookSource.build(rules, RulebookSource.locale(locale));
         ScenarioReport report;
         try {
-            report = strategy.runScenarios(scenarios);
+            report = strategy.authoring().runScenarios(scenarios);
         } catch (UncheckedIOException | IllegalArgumentException e) {
             throw new StartupException("cannot read scenarios " + scenarios + ": " + e.getMessage());
         }

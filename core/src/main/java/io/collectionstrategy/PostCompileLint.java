@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * (built-in types and every {@code "X"} in {@code outcome.evidence( "X"}), and {@code "SITUATION_" + $name} likewise
  * for every situation (built-in ones and every {@code "X"} in {@code outcome.situation( "X"}).
  */
-final class RulebookLint {
+final class PostCompileLint {
 
     private static final Pattern CHOICE = Pattern.compile("\\.script\\s*\\(\\s*\"([^\"]*)\"\\s*(\\+)?");
     private static final Pattern TYPE = Pattern.compile("\\.evidence\\s*\\(\\s*\"([^\"]+)\"");
@@ -28,7 +28,7 @@ final class RulebookLint {
             DebtorTypes.VICTIM, DebtorTypes.CONFIDENT, DebtorTypes.STUBBORN, DebtorTypes.SOPHISTICATED,
             DebtorTypes.SERIAL_PROMISER, DebtorTypes.UNCLASSIFIED);
 
-    private RulebookLint() {
+    private PostCompileLint() {
     }
 
     /** A script id some rule can choose, and where. */

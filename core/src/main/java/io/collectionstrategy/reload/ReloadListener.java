@@ -1,4 +1,4 @@
-package io.collectionstrategy;
+package io.collectionstrategy.reload;
 
 /**
  * Told about every reload attempt of a {@link ReloadingCollectionStrategy} that found changed content: a change

@@ -1,5 +1,6 @@
-package io.collectionstrategy;
+package io.collectionstrategy.check;
 
+import io.collectionstrategy.Assessment;
 import java.util.List;
 
 /**

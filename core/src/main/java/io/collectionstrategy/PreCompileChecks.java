@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * engine (DRL safety lint); no rule may use protected attributes such as income or ethnicity (fairness lint); and no
  * script may impersonate authorities, threaten, insult or misstate legal action (script lint).
  */
-final class RulebookSafety {
+final class PreCompileChecks {
 
     static final String SCRIPT_LINT_FILE = "lint/script-lint.yaml";
 
@@ -55,7 +55,7 @@ final class RulebookSafety {
                     + "|customerage|borrowerage)$");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    private RulebookSafety() {
+    private PreCompileChecks() {
     }
 
     /**
@@ -181,7 +181,7 @@ final class RulebookSafety {
     /** Locale to kind to phrases: the built-in lists plus the rulebook's own. */
     private static Map<String, Map<String, List<String>>> phrases(Rulebook rulebook, List<RulebookProblem> problems) {
         Map<String, Map<String, List<String>>> out = new LinkedHashMap<>();
-        try (InputStream in = RulebookSafety.class.getResourceAsStream("script-lint.yaml")) {
+        try (InputStream in = PreCompileChecks.class.getResourceAsStream("script-lint.yaml")) {
             merge(YAML.readTree(in), out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the built-in script lint phrases", e);

@@ -1,5 +1,12 @@
-package io.collectionstrategy;
+package io.collectionstrategy.check;
 
+import io.collectionstrategy.Assessment;
+import io.collectionstrategy.BlockedStep;
+import io.collectionstrategy.CollectionStrategy;
+import io.collectionstrategy.Debtor;
+import io.collectionstrategy.RowAssessor;
+import io.collectionstrategy.RowResult;
+import io.collectionstrategy.Rulebook;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -22,10 +29,11 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Runs scenario tables: CSV files with one debtor per row (columns named as in CONTRACT.md) and the expected
- * outcome in {@code expect.*} columns. An empty cell means "not checked".
+ * Runs scenario tables: CSV files with one debtor per row (columns named as the input fields of
+ * {@code docs/contract.md}) and the expected outcome in {@code expect.*} columns. An empty cell means "not checked".
+ * Uses only the public API: any {@link CollectionStrategy} can be checked, also one that reloads.
  */
-final class ScenarioTables {
+public final class ScenarioTables {
 
     /** Default evaluation date of a row without {@code asOf}. */
     static final LocalDate DEFAULT_AS_OF = LocalDate.of(2026, 1, 1);
@@ -41,7 +49,14 @@ final class ScenarioTables {
     private ScenarioTables() {
     }
 
-    static ScenarioReport run(CollectionStrategy strategy, Rulebook rulebook) {
+    /**
+     * Runs the scenario tables shipped in the strategy's rulebook ({@code scenarios/*.csv}).
+     *
+     * @param strategy the strategy to check
+     * @return the results, one per scenario row
+     */
+    public static ScenarioReport run(CollectionStrategy strategy) {
+        Rulebook rulebook = strategy.authoring().source();
         Map<String, String> tables = new TreeMap<>();
         for (String path : rulebook.paths(".csv")) {
             if (path.startsWith("scenarios/")) {
@@ -51,7 +66,15 @@ final class ScenarioTables {
         return run(strategy, tables);
     }
 
-    static ScenarioReport run(CollectionStrategy strategy, Path fileOrDirectory) {
+    /**
+     * Runs the scenario tables of a file or directory.
+     *
+     * @param strategy        the strategy to check
+     * @param fileOrDirectory a {@code .csv} table, or a directory whose {@code .csv} files (at any depth) are tables
+     * @return the results, one per scenario row
+     * @throws UncheckedIOException when the files cannot be read
+     */
+    public static ScenarioReport run(CollectionStrategy strategy, Path fileOrDirectory) {
         Map<String, String> tables = new TreeMap<>();
         try {
             if (Files.isDirectory(fileOrDirectory)) {
@@ -71,7 +94,7 @@ final class ScenarioTables {
         return run(strategy, tables);
     }
 
-    static ScenarioReport run(CollectionStrategy strategy, Map<String, String> tables) {
+    private static ScenarioReport run(CollectionStrategy strategy, Map<String, String> tables) {
         List<ScenarioResult> results = new ArrayList<>();
         for (Map.Entry<String, String> table : tables.entrySet()) {
             results.addAll(runTable(strategy, table.getKey(), table.getValue()));
@@ -112,28 +135,32 @@ final class ScenarioTables {
             }
         }
         String expectedError = blankToNull(row.get("expect.error"));
-        Assessment a;
+        RowResult result;
         try {
-            Debtor debtor = Debtor.fromFields(facts);
-            Locale locale = blankToNull(row.get("locale")) == null ? strategy.locale() : Locale.forLanguageTag(row.get("locale").trim());
+            String asOf = blankToNull(row.get("asOf"));
+            RowAssessor rows = RowAssessor.of(strategy, asOf == null ? DEFAULT_AS_OF : LocalDate.parse(asOf.trim()));
+            String locale = blankToNull(row.get("locale"));
+            if (locale != null) {
+                rows = rows.locale(Locale.forLanguageTag(locale.trim()));
+            }
             String at = blankToNull(row.get("at"));
             if (at != null) {
-                a = strategy.assess(debtor, OffsetDateTime.parse(at.trim()), locale);
-            } else {
-                String asOf = blankToNull(row.get("asOf"));
-                a = strategy.assess(debtor, asOf == null ? DEFAULT_AS_OF : LocalDate.parse(asOf.trim()), locale);
+                rows = rows.at(OffsetDateTime.parse(at.trim()));
             }
-        } catch (InvalidDebtorException | AssessmentException | DateTimeParseException e) {
+            result = rows.assess(facts);
+        } catch (DateTimeParseException e) {
+            result = RowResult.failed(RowResult.Kind.INVALID_DEBTOR, null, null, e.getMessage());
+        }
+        if (!result.ok()) {
+            String message = result.failure().message();
             if (expectedError == null) {
-                failures.add("unexpected error: " + e.getMessage());
-            } else if (!e.getMessage().contains(expectedError)) {
-                failures.add("expected an error containing \"" + expectedError + "\", got \"" + e.getMessage() + "\"");
+                failures.add("unexpected error: " + message);
+            } else if (!message.contains(expectedError)) {
+                failures.add("expected an error containing \"" + expectedError + "\", got \"" + message + "\"");
             }
-            return new ScenarioResult(file, line, name, failures, null);
-        } catch (IllegalArgumentException e) {
-            failures.add("cannot run: " + e.getMessage());
             return new ScenarioResult(file, line, name, failures, null);
         }
+        Assessment a = result.assessment();
         if (expectedError != null) {
             failures.add("expected an error containing \"" + expectedError + "\", got an assessment");
         }

@@ -1,5 +1,6 @@
-package io.collectionstrategy;
+package io.collectionstrategy.check;
 
+import io.collectionstrategy.RulebookProblem;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;

@@ -1,5 +1,7 @@
-package io.collectionstrategy;
+package io.collectionstrategy.reload;
 
+import io.collectionstrategy.RulebookInfo;
+import io.collectionstrategy.RulebookProblem;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;

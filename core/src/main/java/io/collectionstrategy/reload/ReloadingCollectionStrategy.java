@@ -1,5 +1,13 @@
-package io.collectionstrategy;
+package io.collectionstrategy.reload;
 
+import io.collectionstrategy.Assessment;
+import io.collectionstrategy.Authoring;
+import io.collectionstrategy.CollectionStrategy;
+import io.collectionstrategy.Debtor;
+import io.collectionstrategy.Rulebook;
+import io.collectionstrategy.RulebookException;
+import io.collectionstrategy.RulebookInfo;
+import io.collectionstrategy.RulebookProblem;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
@@ -432,11 +440,6 @@ public final class ReloadingCollectionStrategy implements CollectionStrategy, Au
     }
 
     @Override
-    public List<RuleInfo> rules() {
-        return current.rules();
-    }
-
-    @Override
     public List<Locale> locales() {
         return current.locales();
     }
@@ -446,19 +449,10 @@ public final class ReloadingCollectionStrategy implements CollectionStrategy, Au
         return current.locale();
     }
 
+    /** The authoring view of the rulebook serving now; a later reload does not change the view it returned. */
     @Override
-    public List<RulebookProblem> lint() {
-        return current.lint();
-    }
-
-    @Override
-    public ScenarioReport runScenarios() {
-        return current.runScenarios();
-    }
-
-    @Override
-    public ScenarioReport runScenarios(Path fileOrDirectory) {
-        return current.runScenarios(fileOrDirectory);
+    public Authoring authoring() {
+        return current.authoring();
     }
 
     @Override

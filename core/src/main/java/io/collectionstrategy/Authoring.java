@@ -1,0 +1,42 @@
+package io.collectionstrategy;
+
+import io.collectionstrategy.check.ScenarioReport;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What analysts' tools need from a compiled rulebook, besides assessing: its rules, its lint and its scenario tables.
+ * Reached through {@link CollectionStrategy#authoring()}; applications that only assess never need it. Thread-safe.
+ */
+public interface Authoring {
+
+    /** @return the rulebook's source files, as compiled */
+    Rulebook source();
+
+    /** @return the rules of the rulebook, by file and line */
+    List<RuleInfo> rules();
+
+    /**
+     * Checks the compiled rulebook for mistakes the compiler does not see: a script chosen by a rule without a text
+     * in every locale, a script no rule chooses. An empty list means no problem found.
+     *
+     * @return the problems, as {@code file:line: message}
+     */
+    List<RulebookProblem> lint();
+
+    /**
+     * Runs the scenario tables shipped in the rulebook ({@code scenarios/*.csv}).
+     *
+     * @return the results, one per scenario row
+     */
+    ScenarioReport runScenarios();
+
+    /**
+     * Runs the scenario tables of a file or directory against this rulebook.
+     *
+     * @param fileOrDirectory a {@code .csv} scenario table, or a directory whose {@code .csv} files (at any depth) are
+     *                        scenario tables
+     * @return the results, one per scenario row
+     */
+    ScenarioReport runScenarios(Path fileOrDirectory);
+}

@@ -1,0 +1,7 @@
+/**
+ * Checking a rulebook before it serves: {@link io.collectionstrategy.check.ScenarioTables} runs the analysts' scenario
+ * tables (one debtor per CSV row, the expected outcome in {@code expect.*} columns) against any
+ * {@link io.collectionstrategy.CollectionStrategy} and reports each row in a
+ * {@link io.collectionstrategy.check.ScenarioReport}. Uses only the public API of {@code io.collectionstrategy}.
+ */
+package io.collectionstrategy.check;

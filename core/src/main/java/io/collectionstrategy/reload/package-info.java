@@ -1,0 +1,7 @@
+/**
+ * Hot reload: {@link io.collectionstrategy.reload.ReloadingCollectionStrategy} serves an analyst's rulebook directory
+ * and swaps in an edit only when it compiles and passes its scenario tables; a
+ * {@link io.collectionstrategy.reload.ReloadListener} hears of every {@link io.collectionstrategy.reload.ReloadEvent}.
+ * Uses only the public API of {@code io.collectionstrategy}.
+ */
+package io.collectionstrategy.reload;
