@@ -1,7 +1,7 @@
 package io.collectionstrategy;
 
 /**
- * A cue a collector observed on calls or visits (CONTRACT.md `behaviours`).
+ * A cue a collector observed on calls or visits (docs/contract.md `behaviours`).
  */
 public enum Behaviour {
     /** Aggressive words or body language. */

@@ -1,7 +1,7 @@
 package io.collectionstrategy;
 
 /**
- * How a contact was made (CONTRACT.md `contactHistory[].channel`).
+ * How a contact was made (docs/contract.md `contactHistory[].channel`).
  */
 public enum Channel {
     /** A phone call. */

@@ -1,7 +1,7 @@
 package io.collectionstrategy;
 
 /**
- * A special situation recorded on the case (CONTRACT.md `circumstances`); it overrides the normal treatment.
+ * A special situation recorded on the case (docs/contract.md `circumstances`); it overrides the normal treatment.
  */
 public enum Circumstance {
     /** The debtor is reported dead. */

@@ -14,7 +14,7 @@ import java.util.Set;
  * What a collector knows about one overdue debtor: the input of an assessment.
  *
  * <p>Immutable and validated when built: a bad value throws {@link InvalidDebtorException} naming the
- * field, the value and what was expected. Field names are those of CONTRACT.md. Most fields are
+ * field, the value and what was expected. Field names are those of docs/contract.md. Most fields are
  * optional; build with {@link #builder(String)}:
  *
  * <pre>{@code
@@ -72,14 +72,14 @@ public record Debtor(
     /** Largest accepted {@code daysOverdue}: one hundred years. */
     public static final int MAX_DAYS_OVERDUE = 36_500;
 
-    /** The field names of CONTRACT.md, in contract order. */
+    /** The field names of docs/contract.md, in contract order. */
     public static final List<String> FIELDS = List.of("id", "name", "daysOverdue", "amountOverdue", "currency",
             "debtorKind", "lateInstalments", "promisesMade", "promisesBroken", "contactAttempts", "contactsReached",
             "daysSinceLastContact", "statedReason", "behaviours", "circumstances", "hasGuarantor", "hasCollateral",
             "dueDate", "lastInterruption", "jurisdiction", "contactHistory");
 
     /**
-     * Validates every field and applies the defaults of CONTRACT.md to missing optional ones.
+     * Validates every field and applies the defaults of docs/contract.md to missing optional ones.
      *
      * @throws InvalidDebtorException naming the first field that is not acceptable
      */
@@ -136,7 +136,7 @@ public record Debtor(
      * ({@code "27"}, {@code "AVOIDS_CONTACT|FRIENDLY"}, {@code "2026-10-01"}) or already typed (numbers, booleans,
      * collections of text). Missing, {@code null} or empty values take their defaults.
      *
-     * @param fields field name to value, names as in CONTRACT.md
+     * @param fields field name to value, names as in docs/contract.md
      * @return the debtor
      * @throws InvalidDebtorException naming the field, the value and what was expected, also for an unknown field
      */

@@ -1,7 +1,7 @@
 package io.collectionstrategy;
 
 /**
- * Whether the debtor is a consumer or a business (CONTRACT.md `debtorKind`); a business may be on ongoing supply.
+ * Whether the debtor is a consumer or a business (docs/contract.md `debtorKind`); a business may be on ongoing supply.
  */
 public enum DebtorKind {
     /** A private person. */

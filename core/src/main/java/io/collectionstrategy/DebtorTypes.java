@@ -1,7 +1,7 @@
 package io.collectionstrategy;
 
 /**
- * The built-in debtor types of CONTRACT.md. The set is open: a rulebook may add its own.
+ * The built-in debtor types of docs/contract.md. The set is open: a rulebook may add its own.
  */
 public final class DebtorTypes {
     /** Aggressive, complains of being pestered, objects to fees; the easiest to resolve. */

@@ -16,7 +16,7 @@ public class InvalidDebtorException extends IllegalArgumentException {
      * {@code "<field> must be <expected>, was <value>"}, or {@code "<field> is required"} for a missing value
      * of a required field.
      *
-     * @param field    the field name as in CONTRACT.md, e.g. {@code daysOverdue}
+     * @param field    the field name as in docs/contract.md, e.g. {@code daysOverdue}
      * @param value    the rejected value (may be {@code null} when the value is missing)
      * @param expected what was expected, e.g. {@code "between 0 and 36500"}
      */
@@ -43,7 +43,7 @@ public class InvalidDebtorException extends IllegalArgumentException {
         return new InvalidDebtorException(field, value, (Void) null, message);
     }
 
-    /** @return the field that was rejected, as named in CONTRACT.md */
+    /** @return the field that was rejected, as named in docs/contract.md */
     public String field() {
         return field;
     }

@@ -1,7 +1,7 @@
 package io.collectionstrategy;
 
 /**
- * The built-in special situations of CONTRACT.md; a situation overrides the normal treatment.
+ * The built-in special situations of docs/contract.md; a situation overrides the normal treatment.
  */
 public final class Situations {
     /** The debtor is reported dead: verify the death, then an estate claim; never pressure relatives. */

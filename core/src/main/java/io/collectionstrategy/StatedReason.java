@@ -1,7 +1,7 @@
 package io.collectionstrategy;
 
 /**
- * The reason the debtor gives for not paying (CONTRACT.md `statedReason`).
+ * The reason the debtor gives for not paying (docs/contract.md `statedReason`).
  */
 public enum StatedReason {
     /** No reason given. */

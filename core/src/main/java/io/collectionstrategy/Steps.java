@@ -1,7 +1,7 @@
 package io.collectionstrategy;
 
 /**
- * The built-in escalation steps of CONTRACT.md. The set is open: a rulebook may add its own.
+ * The built-in escalation steps of docs/contract.md. The set is open: a rulebook may add its own.
  */
 public final class Steps {
     /** A friendly reminder by SMS, letter or e-mail. */

@@ -1,7 +1,7 @@
 package io.collectionstrategy;
 
 /**
- * The built-in warning codes of CONTRACT.md. The set is open: a rulebook may add its own.
+ * The built-in warning codes of docs/contract.md. The set is open: a rulebook may add its own.
  */
 public final class WarningCodes {
     /** The limitation period ends within 90 days. */
