@@ -35,5 +35,7 @@ public enum Behaviour {
     /** Very friendly and communicative. */
     FRIENDLY,
     /** Humble and apologetic. */
-    APOLOGETIC;
+    APOLOGETIC,
+    /** A business customer who makes payment conditional on further supply or deliveries. */
+    CONDITIONS_PAYMENT_ON_SUPPLY;
 }

@@ -11,6 +11,7 @@ import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import io.collectionstrategy.facts.Evaluation;
 import io.collectionstrategy.facts.GuaranteePeriod;
+import io.collectionstrategy.facts.JudgmentClock;
 import io.collectionstrategy.facts.LimitationClock;
 import io.collectionstrategy.facts.Outcome;
 import io.collectionstrategy.facts.Treatment;
@@ -38,8 +39,6 @@ final class CompiledRulebook {
 
     /** The name of the global rules write their conclusions to. */
     static final String OUTCOME = "outcome";
-    /** Evidence points a type needs unless {@code rulebook.yaml} says otherwise ({@code classification.minimumPoints}). */
-    static final int DEFAULT_MINIMUM_POINTS = 3;
     private static final com.fasterxml.jackson.databind.ObjectMapper YAML =
             new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
 
@@ -48,7 +47,8 @@ final class CompiledRulebook {
      *
      * @param treatment whether there is a second stage (rules on {@code Treatment})
      */
-    record Stage(boolean debtor, boolean evaluation, boolean limitation, boolean guarantee, boolean treatment) {
+    record Stage(boolean debtor, boolean evaluation, boolean limitation, boolean guarantee, boolean judgment,
+                 boolean treatment) {
     }
 
     /** A rule of the rulebook with its metadata. */
@@ -65,20 +65,27 @@ final class CompiledRulebook {
     final boolean usesOutcome;
     /** Evidence points a type needs to be chosen. */
     final int minimumPoints;
+    /** Tied types in this order, gentlest first ({@code classification.tieOrder}). */
+    final List<String> tieOrder;
+    /** The amount from which a case is a large exposure, or {@code null}. */
+    final java.math.BigDecimal largeExposure;
 
     private CompiledRulebook(Rulebook source, InternalKnowledgeBase kieBase, ScriptCatalogue scripts, List<RuleDef> rules,
-                             Map<io.collectionstrategy.Jurisdiction, JurisdictionProfile> profiles, int minimumPoints) {
+                             Map<io.collectionstrategy.Jurisdiction, JurisdictionProfile> profiles, RulebookSettings settings) {
         this.source = source;
         this.kieBase = kieBase;
         this.scripts = scripts;
         this.rules = List.copyOf(rules);
         this.profiles = profiles;
-        this.minimumPoints = minimumPoints;
+        this.minimumPoints = settings.minimumPoints();
+        this.tieOrder = settings.tieOrder();
+        this.largeExposure = settings.largeExposure();
         List<ObjectType> types = kieBase.getRete().getObjectTypeNodes().stream().map(ObjectTypeNode::getObjectType)
                 .toList();
         java.util.function.Predicate<Class<?>> used = c -> types.stream().anyMatch(t -> t.isAssignableFrom(c));
         this.stage = new Stage(used.test(io.collectionstrategy.Debtor.class), used.test(Evaluation.class),
-                used.test(LimitationClock.class), used.test(GuaranteePeriod.class), used.test(Treatment.class));
+                used.test(LimitationClock.class), used.test(GuaranteePeriod.class), used.test(JudgmentClock.class),
+                used.test(Treatment.class));
         this.usesOutcome = kieBase.getKiePackages().stream()
                 .flatMap(p -> p.getGlobalVariables().stream()).anyMatch(g -> g.getName().equals(OUTCOME));
     }
@@ -99,7 +106,7 @@ final class CompiledRulebook {
         ScriptCatalogue scripts = ScriptCatalogue.load(rulebook, problems);
         PreCompileChecks.checkScripts(rulebook, scripts, problems);
         Map<io.collectionstrategy.Jurisdiction, JurisdictionProfile> profiles = JurisdictionProfile.load(rulebook, problems);
-        int minimumPoints = minimumPoints(rulebook, problems);
+        RulebookSettings settings = RulebookSettings.read(rulebook, problems);
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(RulebookProblem::file).thenComparingInt(RulebookProblem::line));
             throw new RulebookException(rulebook.name() + " (" + rulebook.origin() + ")", problems);
@@ -156,31 +163,7 @@ final class CompiledRulebook {
         compiled.sort(Comparator.comparing(RuleDef::file).thenComparingInt(RuleDef::line));
         LOG.info("compiled rulebook {} version {}: {} rules, {} script locales in {} ms", rulebook.name(),
                 rulebook.version(), compiled.size(), scripts.locales().size(), (System.nanoTime() - start) / 1_000_000);
-        return new CompiledRulebook(rulebook, kieBase, scripts, compiled, profiles, minimumPoints);
-    }
-
-    /** Reads {@code classification.minimumPoints} of {@code rulebook.yaml}. */
-    private static int minimumPoints(Rulebook rulebook, List<RulebookProblem> problems) {
-        String settings = rulebook.files().get("rulebook.yaml");
-        if (settings == null) {
-            return DEFAULT_MINIMUM_POINTS;
-        }
-        try {
-            com.fasterxml.jackson.databind.JsonNode node = YAML.readTree(settings);
-            com.fasterxml.jackson.databind.JsonNode points = node == null ? null : node.path("classification").get("minimumPoints");
-            if (points == null) {
-                return DEFAULT_MINIMUM_POINTS;
-            }
-            if (!points.canConvertToInt() || !points.isIntegralNumber() || points.intValue() < 1) {
-                problems.add(new RulebookProblem("rulebook.yaml", ScriptCatalogue.lineOf(settings, "minimumPoints"),
-                        "classification.minimumPoints must be a whole number of at least 1, was " + points));
-                return DEFAULT_MINIMUM_POINTS;
-            }
-            return points.intValue();
-        } catch (java.io.IOException e) {
-            problems.add(new RulebookProblem("rulebook.yaml", 0, "not valid YAML: " + oneLine(e.getMessage().split("\n")[0])));
-            return DEFAULT_MINIMUM_POINTS;
-        }
+        return new CompiledRulebook(rulebook, kieBase, scripts, compiled, profiles, settings);
     }
 
     /**

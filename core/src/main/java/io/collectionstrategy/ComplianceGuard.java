@@ -1,36 +1,60 @@
 package io.collectionstrategy;
 
 import io.collectionstrategy.facts.GuaranteePeriod;
+import io.collectionstrategy.facts.JudgmentClock;
 import io.collectionstrategy.facts.LimitationClock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * The compliance guard, applied in Java after the rules and independent of them: it removes every step the active
- * jurisdiction profile or the case forbids and reports it in {@link Assessment#blocked()}, and moves contact steps
- * past contact caps and outside contact hours. Compliance holds even when a rule forgets.
+ * The compliance guard, applied in Java after the rules and independent of them: it removes every step the law or
+ * the case forbids and reports it in {@link Assessment#blocked()} with the reason, checks every step at its own date
+ * (the evaluation date plus {@code inDays}) against the limitation, guarantee and judgment periods, and moves contact
+ * steps past contact caps and outside contact hours. Compliance holds even when a rule forgets. Every compliance
+ * decision of an assessment is taken here; the engine only assembles.
  *
- * <p>What it forbids: legal steps on a time-barred debt; a guarantor demand after the guarantee period; any
- * collection step on a deceased debtor's case but verification and the estate claim (relatives are never pressed);
- * collection on a bankrupt debtor; agency placement of a fraud case; any step that contacts third parties about the
- * debt (employer, family, relatives, neighbours, friends, colleagues, references). On a time-barred debt it replaces
- * the rules' script by {@code TIME_BARRED} (where the catalogue has it) and warns. Every compliance decision of an
- * assessment is taken here; the engine only assembles.
+ * <p>What it forbids:
+ * <ul>
+ *   <li>any step that contacts third parties about the debt (employer, family, relatives, neighbours, friends,
+ *       colleagues, references);</li>
+ *   <li>nothing owed (0 days overdue and no amount): every collection step and the arrears script;</li>
+ *   <li>a debt extinguished by prescription (Scotland): everything but a write-off review and complaint handling,
+ *       and any script that asks for payment;</li>
+ *   <li>a breathing space (debt respite moratorium): contact to ask for payment and every enforcement step;</li>
+ *   <li>the debtor says the debt is statute-barred: collection stops until a supervisor has checked;</li>
+ *   <li>legal steps on a time-barred debt, and a legal step whose date falls after the end of the limitation
+ *       period: a supervisor's review before the end takes its place;</li>
+ *   <li>enforcement after the period to enforce a judgment;</li>
+ *   <li>a guarantor demand after the guarantee period (one that would fall after it is moved to today);</li>
+ *   <li>a vulnerable customer: agency placement and legal steps before a supervisor's review (forbearance first);</li>
+ *   <li>a deceased debtor: every collection step but verification and the claims on the estate and the guarantor;</li>
+ *   <li>a bankrupt debtor: collection (the claim goes through the insolvency); a fraud case: agency placement.</li>
+ * </ul>
+ * On a time-barred debt it replaces the rules' script by {@code TIME_BARRED} (where the catalogue has it), on an
+ * extinguished one by {@code PRESCRIBED}, and warns.
  */
 final class ComplianceGuard {
 
     static final String RULE = "GUARD";
+
+    /** The script that replaces the rules' choice on a time-barred debt, where the catalogue has it. */
+    static final String TIME_BARRED_SCRIPT = "TIME_BARRED";
+    /** The script for a debt extinguished by prescription: it asks for nothing. */
+    static final String PRESCRIBED_SCRIPT = "PRESCRIBED";
+    /** The script for a breathing space: it asks for nothing. */
+    static final String BREATHING_SPACE_SCRIPT = "SITUATION_BREATHING_SPACE";
 
     private static final Set<String> ALWAYS_LEGAL = Set.of(Steps.PAYMENT_ORDER, Steps.LITIGATION, Steps.ENFORCEMENT);
     /** A guarantor with joint liability is not a relative: the guarantor demand stays, inside the guarantee period. */
@@ -40,6 +64,12 @@ final class ComplianceGuard {
     private static final Set<String> BANKRUPTCY_FORBIDDEN = Set.of(Steps.REMINDER, Steps.PHONE_CALL, Steps.FIELD_VISIT,
             Steps.WRITTEN_DEMAND, Steps.AGENCY_PLACEMENT, Steps.PAYMENT_ORDER, Steps.LITIGATION, Steps.ENFORCEMENT,
             Steps.COLLATERAL_REALISATION, Steps.REPAYMENT_PLAN);
+    /** Steps that ask for nothing and contact nobody to collect: allowed even when collection stops. */
+    private static final Set<String> NON_COLLECTION = Set.of(Steps.SUPERVISOR_REVIEW, Steps.WRITE_OFF_REVIEW,
+            Steps.COMPLAINT_HANDLING, Steps.SUSPEND_COLLECTION, Steps.FRAUD_REVIEW, Steps.DEATH_VERIFICATION);
+    /** On an extinguished debt: only closing the account, and answering a complaint. */
+    private static final Set<String> EXTINGUISHED_ALLOWED = Set.of(Steps.WRITE_OFF_REVIEW, Steps.COMPLAINT_HANDLING,
+            Steps.SUSPEND_COLLECTION);
     /** Whole words of a step name: {@code EMPLOYER_CONTACT} is third-party contact, {@code FRIENDLY_REMINDER} is not. */
     private static final Pattern THIRD_PARTY = Pattern.compile("(^|_)(EMPLOYERS?|FAMILY|FAMILIES|RELATIVES?|NEIGHBOU?RS?"
             + "|FRIENDS?|COLLEAGUES?|THIRD|REFEREES?|REFERENCES?|WORKPLACE|SPOUSE|PARENTS?|CHILDREN|HEIRS?)(_|$)");
@@ -48,8 +78,38 @@ final class ComplianceGuard {
     private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> THIRD_PARTY_STEPS =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** The script that replaces the rules' choice on a time-barred debt, where the catalogue has it. */
-    static final String TIME_BARRED_SCRIPT = "TIME_BARRED";
+    /**
+     * What the guard knows of the case.
+     *
+     * @param debtor     the debtor
+     * @param asOf       the evaluation date
+     * @param at         the evaluation moment, or {@code null}
+     * @param profile    the jurisdiction profile (of the debtor's region, or the most protective one)
+     * @param situation  the decided situation, or {@code null}
+     * @param limitation the limitation clock
+     * @param guarantee  the guarantee period, or {@code null}
+     * @param judgment   the judgment's enforcement clock, or {@code null}
+     */
+    record Case(Debtor debtor, LocalDate asOf, OffsetDateTime at, JurisdictionProfile profile, String situation,
+                LimitationClock limitation, GuaranteePeriod guarantee, JudgmentClock judgment) {
+
+        boolean inProceedings() {
+            return debtor.has(Circumstance.IN_LITIGATION) || debtor.has(Circumstance.JUDGMENT_OBTAINED)
+                    || debtor.judgmentDate() != null;
+        }
+
+        boolean nothingOwed() {
+            return debtor.daysOverdue() == 0 && debtor.amountOverdue().signum() == 0;
+        }
+
+        boolean vulnerable() {
+            return debtor.has(Circumstance.VULNERABLE) || Situations.VULNERABLE.equals(situation);
+        }
+
+        boolean legal(String step) {
+            return ALWAYS_LEGAL.contains(step) || profile.legalSteps().contains(step);
+        }
+    }
 
     /**
      * The guard's verdict on one assessment.
@@ -57,7 +117,7 @@ final class ComplianceGuard {
      * @param steps    the steps allowed, moved past caps and hours where needed, ordered by {@code inDays}
      * @param blocked  the steps removed, each with why
      * @param warnings what the guard adds (caps, hours, time-barred debt, a replaced script)
-     * @param scriptId the script to use: the rules' choice, or {@link #TIME_BARRED_SCRIPT} in its place
+     * @param scriptId the script to use: the rules' choice, one that replaces it, or {@code null} for none
      */
     record Verdict(List<EscalationStep> steps, List<BlockedStep> blocked, List<Warning> warnings, String scriptId) {
     }
@@ -66,82 +126,198 @@ final class ComplianceGuard {
     }
 
     /**
-     * @param scriptId           the script the rules chose, or {@code null}
-     * @param hasTimeBarredScript whether the catalogue has {@link #TIME_BARRED_SCRIPT} in the assessment's locale
+     * @param proposed  the steps the rules proposed, ordered by {@code inDays}
+     * @param scriptId  the script the rules chose, or {@code null}
+     * @param hasScript whether the catalogue has a script in the assessment's locale
      */
-    static Verdict apply(Debtor debtor, LocalDate asOf, OffsetDateTime at, JurisdictionProfile profile, String situation,
-                         LimitationClock limitation, GuaranteePeriod guarantee, List<EscalationStep> proposed,
-                         String scriptId, boolean hasTimeBarredScript) {
-        List<EscalationStep> kept = new ArrayList<>();
+    static Verdict apply(Case c, List<EscalationStep> proposed, String scriptId, Predicate<String> hasScript) {
+        Map<String, EscalationStep> kept = new LinkedHashMap<>();
         List<BlockedStep> blocked = new ArrayList<>();
-        List<Warning> warnings = new ArrayList<>();
+        Map<String, Warning> warnings = new LinkedHashMap<>();
+        LimitationClock lim = c.limitation();
         for (EscalationStep step : proposed) {
-            String reason = forbidden(step.step(), profile, situation, limitation, guarantee);
+            String reason = forbidden(step.step(), c);
+            if (reason == null) {
+                reason = tooLate(step, c);
+            }
             if (reason != null) {
                 blocked.add(new BlockedStep(step.step(), reason, step.rule()));
+            } else if (Steps.GUARANTOR_DEMAND.equals(step.step()) && c.guarantee() != null
+                    && step.inDays() > c.guarantee().daysLeft()) {
+                kept.put(step.step(), new EscalationStep(step.step(), 0, step.reason() + " (moved to " + c.asOf()
+                        + ": the guarantee period ends on " + c.guarantee().ends() + ")", step.rule()));
             } else {
-                kept.add(step);
+                kept.put(step.step(), step);
             }
         }
-        ContactWindow window = ContactWindow.of(debtor, asOf, at, profile);
+        // what takes the place of blocked steps, and what the case needs whatever the rules said
+        boolean legalTooLate = blocked.stream().anyMatch(b -> b.reason().startsWith(AFTER_LIMITATION));
+        if (legalTooLate) {
+            add(kept, Steps.SUPERVISOR_REVIEW, (int) Math.max(0, lim.daysLeft() - 30), "a legal step would fall after the"
+                    + " limitation period ends on " + lim.ends() + ": decide on proceedings, or an acknowledgement, before then");
+            warnings.putIfAbsent(WarningCodes.LIMITATION_EXPIRING, new Warning(WarningCodes.LIMITATION_EXPIRING,
+                    "the limitation period ends on " + lim.ends() + " (" + lim.daysLeft() + " days): a legal step the"
+                    + " rules proposed would fall after it", RULE));
+        }
+        if (lim.extinguished()) {
+            add(kept, Steps.WRITE_OFF_REVIEW, 0, "the debt is extinguished by prescription: close the account");
+            warnings.put(WarningCodes.DEBT_EXTINGUISHED, new Warning(WarningCodes.DEBT_EXTINGUISHED, "the prescriptive"
+                    + " period ended on " + lim.ends() + " and extinguished the debt: ask for nothing, review for write-off",
+                    RULE));
+        }
+        if (c.debtor().has(Circumstance.BREATHING_SPACE)) {
+            add(kept, Steps.SUSPEND_COLLECTION, 0, "a breathing space (debt respite moratorium) is in force");
+            warnings.put(WarningCodes.BREATHING_SPACE, new Warning(WarningCodes.BREATHING_SPACE, "a breathing space is"
+                    + " in force: no contact to ask for payment and no enforcement until it ends", RULE));
+        }
+        if (c.debtor().has(Circumstance.STATUTE_BARRED_CLAIMED)) {
+            add(kept, Steps.SUPERVISOR_REVIEW, 0, "the debtor says the debt is statute-barred: check the dates before"
+                    + " any further collection");
+            warnings.put(WarningCodes.STATUTE_BARRED_CLAIMED, new Warning(WarningCodes.STATUTE_BARRED_CLAIMED, "the"
+                    + " debtor says the debt is statute-barred: collection stops until a supervisor has checked", RULE));
+        }
+        if (c.vulnerable()) {
+            add(kept, Steps.SUPERVISOR_REVIEW, 0, "vulnerable customer: a supervisor reviews the case before any"
+                    + " agency placement or legal step");
+            warnings.put(WarningCodes.VULNERABLE_CUSTOMER, new Warning(WarningCodes.VULNERABLE_CUSTOMER, "vulnerable"
+                    + " customer: offer forbearance (a repayment plan, time) and name free debt advice; no agency or legal"
+                    + " step before a supervisor's review", RULE));
+        }
+        if (c.nothingOwed()) {
+            warnings.put(WarningCodes.NOTHING_OWED, new Warning(WarningCodes.NOTHING_OWED, "nothing is overdue and no"
+                    + " amount is owed: no collection step and no arrears script", RULE));
+        }
+        JudgmentClock judgment = c.judgment();
+        if (judgment != null && judgment.expired()) {
+            warnings.put(WarningCodes.JUDGMENT_ENFORCEMENT_EXPIRED, new Warning(WarningCodes.JUDGMENT_ENFORCEMENT_EXPIRED,
+                    "the period to enforce the judgment of " + judgment.judgmentDate() + " ended on " + judgment.ends()
+                    + ": enforcement needs the court's permission, where it is possible at all", RULE));
+        }
+
+        ContactWindow window = ContactWindow.of(c.debtor(), c.asOf(), c.at(), c.profile());
         if (!window.capReasons().isEmpty()) {
-            warnings.add(new Warning(WarningCodes.CONTACT_LIMIT_REACHED, String.join("; ", window.capReasons().values())
-                    + ": contact steps by those channels move to the next allowed day", RULE));
+            warnings.put(WarningCodes.CONTACT_LIMIT_REACHED, new Warning(WarningCodes.CONTACT_LIMIT_REACHED,
+                    String.join("; ", window.capReasons().values()) + ": contact steps by those channels move to the next"
+                    + " allowed day", RULE));
         }
         if (window.hoursReason() != null) {
-            warnings.add(new Warning(WarningCodes.OUTSIDE_CONTACT_HOURS, window.hoursReason(), RULE));
+            warnings.put(WarningCodes.OUTSIDE_CONTACT_HOURS, new Warning(WarningCodes.OUTSIDE_CONTACT_HOURS,
+                    window.hoursReason(), RULE));
         }
         List<EscalationStep> moved = new ArrayList<>(kept.size());
-        boolean anyMoved = false;
-        for (EscalationStep s : kept) {
-            Channel channel = profile.contactSteps().get(s.step());
+        for (EscalationStep s : kept.values()) {
+            Channel channel = c.profile().contactSteps().get(s.step());
             int next = channel == null ? 0 : Math.max(window.hoursNextInDays(), window.capNextInDays().getOrDefault(channel, 0));
             if (s.inDays() < next) {
                 String why = window.capNextInDays().getOrDefault(channel, 0) >= window.hoursNextInDays()
                         && window.capReasons().containsKey(channel) ? window.capReasons().get(channel) : window.hoursReason();
-                moved.add(new EscalationStep(s.step(), next, s.reason() + " (moved to " + asOf.plusDays(next) + ": " + why + ")",
-                        s.rule()));
-                anyMoved = true;
+                moved.add(new EscalationStep(s.step(), next, s.reason() + " (moved to " + c.asOf().plusDays(next) + ": "
+                        + why + ")", s.rule()));
             } else {
                 moved.add(s);
             }
         }
-        if (anyMoved) {
-            moved.sort(Comparator.comparingInt(EscalationStep::inDays));
+        moved.sort(Comparator.comparingInt(EscalationStep::inDays));
+
+        String script = scriptId;
+        if (c.nothingOwed()) {
+            script = null;
+        } else if (lim.extinguished()) {
+            script = replace(script, hasScript.test(PRESCRIBED_SCRIPT) ? PRESCRIBED_SCRIPT : null, "the debt is"
+                    + " extinguished by prescription", warnings);
+        } else if (c.debtor().has(Circumstance.BREATHING_SPACE)) {
+            script = replace(script, hasScript.test(BREATHING_SPACE_SCRIPT) ? BREATHING_SPACE_SCRIPT : null,
+                    "a breathing space is in force", warnings);
+        } else if (lim.expired() && script != null && !script.contains(TIME_BARRED_SCRIPT) && c.situation() == null
+                && hasScript.test(TIME_BARRED_SCRIPT)) {
+            script = replace(script, TIME_BARRED_SCRIPT, "the debt is time-barred", warnings);
         }
-        if (limitation.expired() && scriptId != null && !scriptId.contains(TIME_BARRED_SCRIPT) && situation == null
-                && hasTimeBarredScript) {
-            warnings.add(new Warning(WarningCodes.SCRIPT_REPLACED, "script " + scriptId + " was replaced by "
-                    + TIME_BARRED_SCRIPT + ": the debt is time-barred", RULE));
-            scriptId = TIME_BARRED_SCRIPT;
+        if (lim.expired() && !lim.extinguished()) {
+            warnings.put(WarningCodes.TIME_BARRED, new Warning(WarningCodes.TIME_BARRED, "the limitation period ended on "
+                    + lim.ends() + ": no legal step may be recommended or threatened", RULE));
         }
-        if (limitation.expired()) {
-            warnings.add(new Warning(WarningCodes.TIME_BARRED, "the limitation period ended on " + limitation.ends()
-                    + ": no legal step may be recommended or threatened", RULE));
-        }
-        return new Verdict(moved, blocked, warnings, scriptId);
+        return new Verdict(moved, blocked, new ArrayList<>(warnings.values()), script);
     }
 
-    /** @return why the step is not allowed here, or {@code null} when it is */
-    static String forbidden(String step, JurisdictionProfile profile, String situation, LimitationClock limitation,
-                            GuaranteePeriod guarantee) {
+    private static String replace(String script, String by, String because, Map<String, Warning> warnings) {
+        if (script == null || script.equals(by)) {
+            return script;
+        }
+        warnings.put(WarningCodes.SCRIPT_REPLACED, new Warning(WarningCodes.SCRIPT_REPLACED, "script " + script
+                + (by == null ? " was withdrawn" : " was replaced by " + by) + ": " + because, RULE));
+        return by;
+    }
+
+    /** Adds a step of the guard's own, or brings the rules' one forward. */
+    private static void add(Map<String, EscalationStep> kept, String step, int inDays, String reason) {
+        EscalationStep there = kept.get(step);
+        if (there == null || there.inDays() > inDays) {
+            kept.put(step, new EscalationStep(step, inDays, reason, RULE));
+        }
+    }
+
+    private static final String AFTER_LIMITATION = "it would fall on ";
+
+    /** @return why a step is too late at its own date, or {@code null} */
+    private static String tooLate(EscalationStep step, Case c) {
+        LimitationClock lim = c.limitation();
+        LocalDate on = c.asOf().plusDays(step.inDays());
+        if (c.legal(step.step()) && !c.inProceedings() && !lim.expired() && on.isAfter(lim.ends())) {
+            return AFTER_LIMITATION + on + ", after the limitation period ends on " + lim.ends()
+                    + ": no legal step may be planned past the bar; a supervisor's review before then takes its place";
+        }
+        JudgmentClock j = c.judgment();
+        if (Steps.ENFORCEMENT.equals(step.step()) && j != null && on.isAfter(j.ends())) {
+            return "the period to enforce the judgment of " + j.judgmentDate() + " ends on " + j.ends()
+                    + ": enforcement after it needs the court's permission";
+        }
+        return null;
+    }
+
+    /** @return why the step is not allowed in this case at all, or {@code null} when it is */
+    static String forbidden(String step, Case c) {
         if (THIRD_PARTY_STEPS.computeIfAbsent(step, name -> THIRD_PARTY.matcher(name).find())) {
             return "contacting third parties about the debt is not allowed";
         }
-        boolean legal = ALWAYS_LEGAL.contains(step) || profile.legalSteps().contains(step);
-        if (legal && limitation != null && limitation.expired()) {
-            return "the limitation period ended on " + limitation.ends() + ": the debt is time-barred, no legal step may be taken or threatened";
+        LimitationClock limitation = c.limitation();
+        if (c.nothingOwed() && !NON_COLLECTION.contains(step)) {
+            return "nothing is owed (0 days overdue, no amount): no collection step";
         }
+        if (limitation.extinguished() && !EXTINGUISHED_ALLOWED.contains(step)) {
+            return "the prescriptive period ended on " + limitation.ends() + " and extinguished the debt: no contact to"
+                    + " collect and no request for payment, only a write-off review";
+        }
+        if (c.debtor().has(Circumstance.BREATHING_SPACE) && !NON_COLLECTION.contains(step)) {
+            return "a breathing space (debt respite moratorium) is in force: no contact to ask for payment and no"
+                    + " enforcement action";
+        }
+        if (c.debtor().has(Circumstance.STATUTE_BARRED_CLAIMED) && !NON_COLLECTION.contains(step)) {
+            return "the debtor says the debt is statute-barred: collection stops until a supervisor has checked the dates";
+        }
+        boolean legal = c.legal(step);
+        if (legal && limitation.expired()) {
+            return "the limitation period ended on " + limitation.ends() + ": the debt is time-barred, no legal step may"
+                    + " be taken or threatened";
+        }
+        if (Steps.ENFORCEMENT.equals(step) && c.judgment() != null && c.judgment().expired()) {
+            return "the period to enforce the judgment of " + c.judgment().judgmentDate() + " ended on "
+                    + c.judgment().ends() + ": enforcement needs the court's permission";
+        }
+        GuaranteePeriod guarantee = c.guarantee();
         if (Steps.GUARANTOR_DEMAND.equals(step) && guarantee != null && guarantee.expired()) {
-            return "the guarantee period ended on " + guarantee.ends() + ": the guarantor can no longer be pursued";
+            return (guarantee.guarantorDemandServed() ? "the guarantor's limitation period ended on "
+                    : "the guarantee period ended on ") + guarantee.ends() + ": the guarantor can no longer be pursued";
         }
-        if (Situations.DECEASED.equals(situation) && !DECEASED_ALLOWED.contains(step)) {
+        if (c.vulnerable() && (legal || Steps.AGENCY_PLACEMENT.equals(step))) {
+            return "vulnerable customer: forbearance first; no agency placement or legal step before a supervisor's review";
+        }
+        if (Situations.DECEASED.equals(c.situation()) && !DECEASED_ALLOWED.contains(step)) {
             return "reported death: only verification and a claim against the estate; no collection contact, never pressure on relatives";
         }
-        if (Situations.BANKRUPTCY.equals(situation) && BANKRUPTCY_FORBIDDEN.contains(step)) {
+        if (Situations.BANKRUPTCY.equals(c.situation()) && BANKRUPTCY_FORBIDDEN.contains(step)) {
             return "bankruptcy: collection is suspended, the claim goes through the insolvency process";
         }
-        if (Situations.FRAUD.equals(situation) && Steps.AGENCY_PLACEMENT.equals(step)) {
+        if (Situations.FRAUD.equals(c.situation()) && Steps.AGENCY_PLACEMENT.equals(step)) {
             return "suspected fraud: the fraud team handles the case, never an agency";
         }
         return null;
@@ -159,7 +335,8 @@ final class ComplianceGuard {
                          String hoursReason) {
 
         static ContactWindow of(Debtor debtor, LocalDate asOf, OffsetDateTime at, JurisdictionProfile profile) {
-            ZoneId zone = debtorZone(debtor, at, profile);
+            List<ZoneId> zones = debtor.timeZone() != null ? List.of(debtor.timeZone()) : profile.zones();
+            ZoneId zone = zones.get(0); // calendar days of the caps: the debtor's zone, else the profile's first
             LocalDate today = at == null ? asOf : at.atZoneSameInstant(zone).toLocalDate();
             Map<Channel, Integer> next = new EnumMap<>(Channel.class);
             Map<Channel, String> reasons = new EnumMap<>(Channel.class);
@@ -205,12 +382,19 @@ final class ComplianceGuard {
             int hoursNext = 0;
             String hoursReason = null;
             if (at != null) {
-                LocalDateTime local = at.atZoneSameInstant(zone).toLocalDateTime();
-                if (local.toLocalTime().isBefore(profile.contactFrom()) || !local.toLocalTime().isBefore(profile.contactTo())) {
-                    hoursReason = "it is " + local.toLocalTime() + " for the debtor (" + zone.getId()
-                            + "); contact is allowed " + profile.contactFrom() + "-" + profile.contactTo();
-                    if (!local.toLocalTime().isBefore(profile.contactTo())) {
-                        hoursNext = 1; // nothing allowed for the rest of today
+                // contact must be allowed in every zone the debtor may be in (one, when the zone is known)
+                for (ZoneId z : zones) {
+                    LocalDateTime local = at.atZoneSameInstant(z).toLocalDateTime();
+                    boolean late = !local.toLocalTime().isBefore(profile.contactTo());
+                    if (local.toLocalTime().isBefore(profile.contactFrom()) || late) {
+                        if (hoursReason == null) {
+                            hoursReason = "it is " + local.toLocalTime() + " for the debtor (" + z.getId()
+                                    + (zones.size() > 1 ? ", one of the time zones the debtor may be in" : "")
+                                    + "); contact is allowed " + profile.contactFrom() + "-" + profile.contactTo();
+                        }
+                        if (late) {
+                            hoursNext = 1; // nothing allowed for the rest of today
+                        }
                     }
                 }
             }
@@ -220,26 +404,6 @@ final class ComplianceGuard {
         /** A contact counts when it happened before the evaluation time (or on or before the evaluation date). */
         private static boolean happened(Contact c, OffsetDateTime at, LocalDate asOf) {
             return at != null ? !c.at().isAfter(at) : !c.at().toLocalDate().isAfter(asOf);
-        }
-
-        /**
-         * The debtor's time zone: the profile's zone (CN, UK), else the offset of the latest contact, else that of the
-         * evaluation time, else UTC.
-         */
-        private static ZoneId debtorZone(Debtor debtor, OffsetDateTime at, JurisdictionProfile profile) {
-            if (profile.zone() != null) {
-                return profile.zone();
-            }
-            OffsetDateTime latest = null;
-            for (Contact c : debtor.contactHistory()) {
-                if (latest == null || c.at().isAfter(latest)) {
-                    latest = c.at();
-                }
-            }
-            if (latest != null) {
-                return latest.getOffset();
-            }
-            return at != null ? at.getOffset() : ZoneOffset.UTC;
         }
 
         private static int count(List<LocalDate> dates, LocalDate day, int windowDays) {

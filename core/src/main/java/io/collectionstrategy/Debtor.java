@@ -2,6 +2,7 @@ package io.collectionstrategy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Currency;
@@ -45,6 +46,18 @@ import java.util.Set;
  * @param lastInterruption     latest event that restarted the limitation clock, or {@code null}
  * @param jurisdiction         selects limitation periods and contact limits
  * @param contactHistory       contact attempts with their times, oldest first or in any order
+ * @param lastInterruptionKind what {@code lastInterruption} was, or {@code null} when not recorded (then it counts
+ *                             only where any kind of event restarts the period, and never after the period ended)
+ * @param region               the region within the jurisdiction whose law applies (a US state code such as
+ *                             {@code NY}; for the UK {@code ENGLAND_WALES}, {@code SCOTLAND} or
+ *                             {@code NORTHERN_IRELAND}), or {@code null} when unknown: then the most protective
+ *                             value across the jurisdiction's regions applies
+ * @param timeZone             the debtor's time zone (IANA, e.g. {@code America/New_York}) for contact hours, or
+ *                             {@code null}: then the region's zones, else every zone of the jurisdiction
+ * @param judgmentDate         when a judgment on the debt was given, or {@code null}
+ * @param guaranteeEnds        the end of the guarantee period agreed with the guarantor, or {@code null} for the
+ *                             jurisdiction's default
+ * @param guarantorDemandServed when a demand on the guarantor was served within the guarantee period, or {@code null}
  */
 public record Debtor(
         String id,
@@ -67,7 +80,13 @@ public record Debtor(
         LocalDate dueDate,
         LocalDate lastInterruption,
         Jurisdiction jurisdiction,
-        List<Contact> contactHistory) {
+        List<Contact> contactHistory,
+        InterruptionKind lastInterruptionKind,
+        String region,
+        ZoneId timeZone,
+        LocalDate judgmentDate,
+        LocalDate guaranteeEnds,
+        LocalDate guarantorDemandServed) {
 
     /** Largest accepted {@code daysOverdue}: one hundred years. */
     public static final int MAX_DAYS_OVERDUE = 36_500;
@@ -76,7 +95,11 @@ public record Debtor(
     public static final List<String> FIELDS = List.of("id", "name", "daysOverdue", "amountOverdue", "currency",
             "debtorKind", "lateInstalments", "promisesMade", "promisesBroken", "contactAttempts", "contactsReached",
             "daysSinceLastContact", "statedReason", "behaviours", "circumstances", "hasGuarantor", "hasCollateral",
-            "dueDate", "lastInterruption", "jurisdiction", "contactHistory");
+            "dueDate", "lastInterruption", "jurisdiction", "contactHistory", "lastInterruptionKind", "region",
+            "timeZone", "judgmentDate", "guaranteeEnds", "guarantorDemandServed");
+
+    /** The form of a region code: upper-case letters, digits and {@code _}, starting with a letter. */
+    private static final java.util.regex.Pattern REGION = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
 
     /**
      * Validates every field and applies the defaults of docs/contract.md to missing optional ones.
@@ -114,6 +137,25 @@ public record Debtor(
         behaviours = immutableEnumSet(behaviours, "behaviours");
         circumstances = immutableEnumSet(circumstances, "circumstances");
         jurisdiction = jurisdiction == null ? Jurisdiction.CN : jurisdiction;
+        if (region != null) {
+            region = region.trim();
+            if (!REGION.matcher(region).matches()) {
+                throw new InvalidDebtorException("region", region, "a region code: upper-case letters, digits and _"
+                        + " (a US state such as NY; for the UK ENGLAND_WALES, SCOTLAND or NORTHERN_IRELAND)");
+            }
+        }
+        if (jurisdiction.equals(Jurisdiction.UK_SCOTLAND)) { // the alias of jurisdiction UK, region SCOTLAND
+            if (region != null && !region.equals("SCOTLAND")) {
+                throw new InvalidDebtorException("region", region, "SCOTLAND or empty with jurisdiction UK_SCOTLAND"
+                        + " (which means jurisdiction UK, region SCOTLAND)");
+            }
+            jurisdiction = Jurisdiction.UK;
+            region = "SCOTLAND";
+        }
+        if (lastInterruptionKind != null && lastInterruption == null) {
+            throw new InvalidDebtorException("lastInterruptionKind", lastInterruptionKind.name(),
+                    "given only with lastInterruption (the date of that event)");
+        }
         contactHistory = contactHistory == null ? List.of() : List.copyOf(contactHistory);
         if (dueDate != null && lastInterruption != null && lastInterruption.isBefore(dueDate)) {
             throw new InvalidDebtorException("lastInterruption", lastInterruption.toString(),
@@ -197,6 +239,12 @@ public record Debtor(
         b.lastInterruption = lastInterruption;
         b.jurisdiction = jurisdiction;
         b.contactHistory = contactHistory;
+        b.lastInterruptionKind = lastInterruptionKind;
+        b.region = region;
+        b.timeZone = timeZone;
+        b.judgmentDate = judgmentDate;
+        b.guaranteeEnds = guaranteeEnds;
+        b.guarantorDemandServed = guarantorDemandServed;
         return b;
     }
 
@@ -265,6 +313,12 @@ public record Debtor(
         private LocalDate lastInterruption;
         private Jurisdiction jurisdiction;
         private List<Contact> contactHistory = List.of();
+        private InterruptionKind lastInterruptionKind;
+        private String region;
+        private ZoneId timeZone;
+        private LocalDate judgmentDate;
+        private LocalDate guaranteeEnds;
+        private LocalDate guarantorDemandServed;
 
         private Builder(String id) {
             this.id = id;
@@ -400,6 +454,47 @@ public record Debtor(
             return this;
         }
 
+        /**
+         * @param date the latest event that restarted the limitation clock
+         * @param kind what it was
+         * @return this builder
+         */
+        public Builder lastInterruption(LocalDate date, InterruptionKind kind) {
+            this.lastInterruption = date;
+            this.lastInterruptionKind = kind;
+            return this;
+        }
+
+        /** @param code the region whose law applies, e.g. {@code NY} or {@code SCOTLAND} @return this builder */
+        public Builder region(String code) {
+            this.region = code;
+            return this;
+        }
+
+        /** @param zone the debtor's time zone, for contact hours @return this builder */
+        public Builder timeZone(ZoneId zone) {
+            this.timeZone = zone;
+            return this;
+        }
+
+        /** @param date when a judgment on the debt was given @return this builder */
+        public Builder judgmentDate(LocalDate date) {
+            this.judgmentDate = date;
+            return this;
+        }
+
+        /** @param date the end of the agreed guarantee period @return this builder */
+        public Builder guaranteeEnds(LocalDate date) {
+            this.guaranteeEnds = date;
+            return this;
+        }
+
+        /** @param date when a demand on the guarantor was served @return this builder */
+        public Builder guarantorDemandServed(LocalDate date) {
+            this.guarantorDemandServed = date;
+            return this;
+        }
+
         /** @param contacts the contact attempts with their times @return this builder */
         public Builder contactHistory(List<Contact> contacts) {
             this.contactHistory = contacts;
@@ -428,7 +523,8 @@ public record Debtor(
             return new Debtor(id, name, daysOverdue, amountOverdue, currency, debtorKind, lateInstalments,
                     promisesMade, promisesBroken, contactAttempts, contactsReached, daysSinceLastContact,
                     statedReason, behaviours, circumstances, hasGuarantor, hasCollateral, dueDate, lastInterruption,
-                    jurisdiction, contactHistory);
+                    jurisdiction, contactHistory, lastInterruptionKind, region, timeZone, judgmentDate, guaranteeEnds,
+                    guarantorDemandServed);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.collectionstrategy;
 
 import io.collectionstrategy.facts.Evaluation;
 import io.collectionstrategy.facts.GuaranteePeriod;
+import io.collectionstrategy.facts.JudgmentClock;
 import io.collectionstrategy.facts.LimitationClock;
 import io.collectionstrategy.facts.Treatment;
 import io.collectionstrategy.check.ScenarioReport;
@@ -99,12 +100,15 @@ final class DroolsStrategy implements CollectionStrategy {
         if (debtor.dueDate() != null && debtor.dueDate().isAfter(asOf)) {
             throw new InvalidDebtorException("dueDate", debtor.dueDate().toString(), "on or before asOf (" + asOf + ")");
         }
-        JurisdictionProfile profile = book.profiles.get(debtor.jurisdiction());
-        if (profile == null) {
+        notAfter("judgmentDate", debtor.judgmentDate(), asOf);
+        notAfter("guarantorDemandServed", debtor.guarantorDemandServed(), asOf);
+        JurisdictionProfile jurisdiction = book.profiles.get(debtor.jurisdiction());
+        if (jurisdiction == null) {
             throw new InvalidDebtorException("jurisdiction", debtor.jurisdiction().code(), "one of "
                     + new java.util.TreeSet<>(book.profiles.keySet()) + " (the jurisdictions of rulebook "
                     + book.source.name() + ")");
         }
+        JurisdictionProfile profile = jurisdiction.forRegion(debtor.region());
         long start = System.nanoTime();
         Slot slot = sessions.poll();
         if (slot == null) {
@@ -113,9 +117,13 @@ final class DroolsStrategy implements CollectionStrategy {
         boolean reusable = false;
         try {
             LocalDate dueDate = debtor.effectiveDueDate(asOf);
-            boolean inProceedings = debtor.has(Circumstance.IN_LITIGATION) || debtor.has(Circumstance.JUDGMENT_OBTAINED);
-            LimitationClock limitation = profile.limitation(dueDate, debtor.lastInterruption(), asOf, inProceedings);
-            GuaranteePeriod guarantee = debtor.hasGuarantor() ? profile.guarantee(dueDate, asOf) : null;
+            boolean inProceedings = debtor.has(Circumstance.IN_LITIGATION) || debtor.has(Circumstance.JUDGMENT_OBTAINED)
+                    || debtor.judgmentDate() != null;
+            LimitationClock limitation = profile.limitation(dueDate, debtor.lastInterruption(),
+                    debtor.lastInterruptionKind(), asOf, inProceedings);
+            GuaranteePeriod guarantee = debtor.hasGuarantor() ? profile.guarantee(dueDate, debtor.guaranteeEnds(),
+                    debtor.guarantorDemandServed(), asOf) : null;
+            JudgmentClock judgment = profile.judgment(debtor.judgmentDate(), asOf);
             Evaluation evaluation = new Evaluation(asOf, at, dueDate);
             Recorder out = slot.recorder;
             // Stage one: the rules on the debtor and the clocks give evidence, situations and warnings.
@@ -125,19 +133,24 @@ final class DroolsStrategy implements CollectionStrategy {
             if (guarantee != null) {
                 slot.insert(guarantee, book.stage.guarantee());
             }
+            if (judgment != null) {
+                slot.insert(judgment, book.stage.judgment());
+            }
             int fired = slot.session.fireAllRules(maxRuleFirings + 1);
             // Between the stages the engine decides the type and the situation; stage two chooses the treatment.
-            String type = out.type(book.minimumPoints);
+            String type = out.type(book.minimumPoints, book.tieOrder);
             String situation = out.situation();
             if (book.stage.treatment() && fired <= maxRuleFirings) {
-                slot.insert(new Treatment(debtor, type, situation, limitation, guarantee, evaluation), true);
+                boolean large = book.largeExposure != null && debtor.amountOverdue().compareTo(book.largeExposure) >= 0;
+                slot.insert(new Treatment(debtor, type, situation, limitation, guarantee, evaluation, judgment, large),
+                        true);
                 fired += slot.session.fireAllRules(maxRuleFirings + 1 - fired);
             }
             if (fired > maxRuleFirings) {
                 throw loop(debtor, slot);
             }
             Assessment assessment = collect(debtor, asOf, at, tag, out, type, situation, slot.fired, profile,
-                    limitation, guarantee);
+                    limitation, guarantee, judgment);
             reusable = slot.clean();
             if (LOG.isDebugEnabled()) {
                 LOG.debug("case {}: {} / {} in {} us, {} rules fired", debtor.id(), assessment.debtorType(),
@@ -165,6 +178,12 @@ final class DroolsStrategy implements CollectionStrategy {
         }
     }
 
+    private static void notAfter(String field, LocalDate date, LocalDate asOf) {
+        if (date != null && date.isAfter(asOf)) {
+            throw new InvalidDebtorException(field, date.toString(), "on or before asOf (" + asOf + ")");
+        }
+    }
+
     private AssessmentException loop(Debtor debtor, Slot slot) {
         Map.Entry<FiredRule, Integer> worst = slot.counts.entrySet().stream()
                 .max(Map.Entry.comparingByValue()).orElse(Map.entry(new FiredRule("?", "?"), 0));
@@ -178,14 +197,14 @@ final class DroolsStrategy implements CollectionStrategy {
 
     private Assessment collect(Debtor debtor, LocalDate asOf, OffsetDateTime at, String tag, Recorder out, String type,
                                String situation, List<FiredRule> fired, JurisdictionProfile profile,
-                               LimitationClock limitation, GuaranteePeriod guarantee) {
+                               LimitationClock limitation, GuaranteePeriod guarantee, JudgmentClock judgment) {
         Map<String, Warning> warnings = new LinkedHashMap<>(out.warnings);
         List<EscalationStep> escalation = new ArrayList<>(out.steps.values());
         escalation.sort(Comparator.comparingInt(EscalationStep::inDays));
         translateReasons(escalation, warnings, tag, debtor, asOf, limitation, guarantee);
-        ComplianceGuard.Verdict guarded = ComplianceGuard.apply(debtor, asOf, at, profile, situation, limitation,
-                guarantee, escalation, out.scriptId,
-                book.scripts.template(ComplianceGuard.TIME_BARRED_SCRIPT, tag) != null);
+        ComplianceGuard.Verdict guarded = ComplianceGuard.apply(new ComplianceGuard.Case(debtor, asOf, at, profile,
+                situation, limitation, guarantee, judgment), escalation, out.scriptId,
+                id -> book.scripts.template(id, tag) != null);
         for (Warning w : guarded.warnings()) {
             warnings.putIfAbsent(w.code(), w);
         }

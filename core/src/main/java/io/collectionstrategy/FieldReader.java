@@ -57,6 +57,17 @@ final class FieldReader {
         ifPresent(fields, "lastInterruption", v -> b.lastInterruption(date("lastInterruption", v)));
         ifPresent(fields, "jurisdiction", v -> b.jurisdiction(jurisdiction(v)));
         ifPresent(fields, "contactHistory", v -> b.contactHistory(contacts(v)));
+        ifPresent(fields, "region", v -> b.region(text("region", v).trim()));
+        ifPresent(fields, "timeZone", v -> b.timeZone(zone(v)));
+        ifPresent(fields, "judgmentDate", v -> b.judgmentDate(date("judgmentDate", v)));
+        ifPresent(fields, "guaranteeEnds", v -> b.guaranteeEnds(date("guaranteeEnds", v)));
+        ifPresent(fields, "guarantorDemandServed", v -> b.guarantorDemandServed(date("guarantorDemandServed", v)));
+        Object kind = value(fields, "lastInterruptionKind");
+        if (kind != null) {
+            Object date = value(fields, "lastInterruption");
+            b.lastInterruption(date == null ? null : date("lastInterruption", date),
+                    enumValue("lastInterruptionKind", kind, InterruptionKind.class));
+        }
         return b.build();
     }
 
@@ -169,6 +180,20 @@ final class FieldReader {
             }
         }
         throw new InvalidDebtorException(field, v, "an ISO date-time with offset such as 2026-11-28T09:30:00+08:00");
+    }
+
+    static java.time.ZoneId zone(Object v) {
+        if (v instanceof java.time.ZoneId z) {
+            return z;
+        }
+        if (v instanceof CharSequence s && s.toString().trim().contains("/")) {
+            try {
+                return java.time.ZoneId.of(s.toString().trim());
+            } catch (java.time.DateTimeException e) {
+                // reported below
+            }
+        }
+        throw new InvalidDebtorException("timeZone", v, "an IANA time zone such as America/New_York or Asia/Shanghai");
     }
 
     static Jurisdiction jurisdiction(Object v) {

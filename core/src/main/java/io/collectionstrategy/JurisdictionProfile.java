@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.collectionstrategy.facts.GuaranteePeriod;
+import io.collectionstrategy.facts.JudgmentClock;
 import io.collectionstrategy.facts.LimitationClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -21,57 +23,151 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One jurisdiction's limitation period, guarantee period, contact hours and contact caps, read from the built-in
- * {@code jurisdictions.yaml} beside this class, with what the rulebook's own {@code jurisdictions.yaml} changes.
+ * One jurisdiction's (or one region's) limitation period, guarantee period, judgment enforcement period, contact
+ * hours and contact caps, read from the built-in {@code jurisdictions.yaml} beside this class, with what the
+ * rulebook's own {@code jurisdictions.yaml} changes. A jurisdiction with {@code regions} (US states, UK nations) has
+ * one profile per region, and for a debtor whose region is unknown the {@link #forRegion(String) most protective}
+ * profile across them: the shortest period, no revival, extinguishing if any region extinguishes, the contact
+ * window that holds in every time zone.
+ *
+ * @param jurisdiction        the code
+ * @param region              the region, or {@code null} for the jurisdiction as a whole
+ * @param limitationYears     the limitation (prescription) period
+ * @param interruptedBy       events that restart the period when they happen before it ends
+ * @param revivedBy           events that still count after it ended (CN: the debtor's agreement to pay, art. 192)
+ * @param extinguishes        the end of the period extinguishes the debt itself (Scotland: prescription): nothing
+ *                            may be asked for
+ * @param limitationWarnDays  LIMITATION_EXPIRING this many days ahead
+ * @param guaranteeMonths     the default guarantee period from the due date, 0 for none
+ * @param guaranteeWarnDays   GUARANTEE_PERIOD_EXPIRING this many days ahead
+ * @param guarantorLimitationYears the guarantor's own limitation period after a demand served within the guarantee
+ *                            period (CN art. 694), 0 when the jurisdiction has none
+ * @param judgmentYears       the period to apply for enforcement of a judgment, 0 when none is modelled
+ * @param judgmentWarnDays    JUDGMENT_ENFORCEMENT_EXPIRING this many days ahead
+ * @param contactFrom         contact allowed from, the debtor's local time
+ * @param contactTo           contact allowed until (exclusive)
+ * @param caps                contact caps
+ * @param quietDaysAfterConversation no call within this many days after a conversation
+ * @param contactSteps        step to channel
+ * @param legalSteps          steps that are legal action
+ * @param zones               the time zones of the jurisdiction or region; contact must be allowed in all of them
+ *                            when the debtor's own zone is not known
+ * @param regions             the region profiles by code (empty for a region, or a jurisdiction without regions)
  */
 record JurisdictionProfile(
         Jurisdiction jurisdiction,
+        String region,
         int limitationYears,
-        boolean interruptible,
+        Set<InterruptionKind> interruptedBy,
+        Set<InterruptionKind> revivedBy,
+        boolean extinguishes,
         int limitationWarnDays,
         int guaranteeMonths,
         int guaranteeWarnDays,
+        int guarantorLimitationYears,
+        int judgmentYears,
+        int judgmentWarnDays,
         LocalTime contactFrom,
         LocalTime contactTo,
         List<Cap> caps,
         int quietDaysAfterConversation,
         Map<String, Channel> contactSteps,
         Set<String> legalSteps,
-        java.time.ZoneId zone,
-        boolean demandInterrupts) {
+        List<ZoneId> zones,
+        Map<String, JurisdictionProfile> regions) {
 
     /** A contact cap: at most {@code max} contacts of these channels within {@code days} calendar days. */
     record Cap(String name, Set<Channel> channels, boolean reachedOnly, int max, int days) {
+    }
+
+    /**
+     * The profile for a debtor's region.
+     *
+     * @param code the region, or {@code null} when unknown
+     * @return the region's profile; for {@code null}, or a jurisdiction without regions, this profile
+     * @throws InvalidDebtorException when the jurisdiction has regions and none of that code
+     */
+    JurisdictionProfile forRegion(String code) {
+        if (code == null || regions.isEmpty() && region == null) {
+            if (code != null) {
+                throw new InvalidDebtorException("region", code, "empty: jurisdiction " + jurisdiction
+                        + " has no regions in this rulebook");
+            }
+            return this;
+        }
+        JurisdictionProfile r = regions.get(code);
+        if (r == null) {
+            throw new InvalidDebtorException("region", code, "one of " + new java.util.TreeSet<>(regions.keySet())
+                    + " (the regions of jurisdiction " + jurisdiction + "), or empty when unknown");
+        }
+        return r;
+    }
+
+    /** @return true when a creditor's demand proven served restarts the period here */
+    boolean demandInterrupts() {
+        return interruptedBy.contains(InterruptionKind.DEMAND);
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     static final String FILE = "jurisdictions.yaml";
 
     /**
+     * The limitation clock. An interruption restarts the period when it happened on or before the end and its kind is
+     * in {@code interruptedBy}; one after the end counts only when its kind is in {@code revivedBy}. An interruption
+     * of unknown kind counts before the end where any event restarts the period, and never after the end.
+     *
      * @param inProceedings the claim is in court or has a judgment: filing interrupted the clock, so it can neither
      *                      be expiring nor expired, even when {@code lastInterruption} was not recorded
      */
-    LimitationClock limitation(LocalDate dueDate, LocalDate lastInterruption, LocalDate asOf, boolean inProceedings) {
+    LimitationClock limitation(LocalDate dueDate, LocalDate lastInterruption, InterruptionKind kind, LocalDate asOf,
+                               boolean inProceedings) {
         LocalDate start = dueDate;
-        if (interruptible && lastInterruption != null && lastInterruption.isAfter(dueDate)) {
-            start = lastInterruption;
-        }
         LocalDate ends = start.plusYears(limitationYears);
+        if (lastInterruption != null && lastInterruption.isAfter(dueDate)) {
+            boolean before = !lastInterruption.isAfter(ends);
+            boolean counts = kind == null ? before && !interruptedBy.isEmpty()
+                    : before ? interruptedBy.contains(kind) : revivedBy.contains(kind);
+            if (counts) {
+                start = lastInterruption;
+                ends = start.plusYears(limitationYears);
+            }
+        }
         long daysLeft = ChronoUnit.DAYS.between(asOf, ends);
         boolean expired = daysLeft < 0 && !inProceedings;
         boolean expiring = !expired && !inProceedings && daysLeft <= limitationWarnDays;
-        return new LimitationClock(jurisdiction.name(), start, ends, daysLeft, expiring, expired, demandInterrupts);
+        return new LimitationClock(jurisdiction.code(), start, ends, daysLeft, expiring, expired, demandInterrupts(),
+                region, expired && extinguishes);
     }
 
-    /** @return the guarantee period, or {@code null} when this jurisdiction has none */
-    GuaranteePeriod guarantee(LocalDate dueDate, LocalDate asOf) {
-        if (guaranteeMonths <= 0) {
+    /**
+     * The period in which the guarantor can be pursued: the agreed end, else the default months from the due date; a
+     * demand served on the guarantor within it starts the guarantor's own limitation period instead.
+     *
+     * @return the period, or {@code null} when neither an agreed end nor a default exists
+     */
+    GuaranteePeriod guarantee(LocalDate dueDate, LocalDate agreedEnd, LocalDate demandServed, LocalDate asOf) {
+        LocalDate ends = agreedEnd != null ? agreedEnd : guaranteeMonths > 0 ? dueDate.plusMonths(guaranteeMonths) : null;
+        if (ends == null) {
             return null;
         }
-        LocalDate ends = dueDate.plusMonths(guaranteeMonths);
+        boolean served = demandServed != null && !demandServed.isAfter(ends) && guarantorLimitationYears > 0;
+        if (served) {
+            ends = demandServed.plusYears(guarantorLimitationYears);
+        }
         long daysLeft = ChronoUnit.DAYS.between(asOf, ends);
         boolean expired = daysLeft < 0;
-        return new GuaranteePeriod(ends, daysLeft, !expired && daysLeft <= guaranteeWarnDays, expired);
+        return new GuaranteePeriod(ends, daysLeft, !expired && daysLeft <= guaranteeWarnDays, expired, served);
+    }
+
+    /** @return the judgment's enforcement clock, or {@code null} when there is no judgment date or no such period */
+    JudgmentClock judgment(LocalDate judgmentDate, LocalDate asOf) {
+        if (judgmentDate == null || judgmentYears <= 0) {
+            return null;
+        }
+        LocalDate ends = judgmentDate.plusYears(judgmentYears);
+        long daysLeft = ChronoUnit.DAYS.between(asOf, ends);
+        boolean expired = daysLeft < 0;
+        return new JudgmentClock(judgmentDate, ends, daysLeft, !expired && daysLeft <= judgmentWarnDays, expired);
     }
 
     /**
@@ -120,8 +216,13 @@ record JurisdictionProfile(
                 problems.add(new RulebookProblem(file, line, ex.getMessage()));
                 return;
             }
+            if (j.equals(Jurisdiction.UK_SCOTLAND)) {
+                problems.add(new RulebookProblem(file, line, "UK_SCOTLAND is the alias of jurisdiction UK, region "
+                        + "SCOTLAND: change it under UK: regions: SCOTLAND:"));
+                return;
+            }
             try {
-                profiles.put(j, profile(j, e.getValue()));
+                profiles.put(j, withRegions(j, e.getValue()));
             } catch (IllegalArgumentException | java.time.DateTimeException ex) {
                 problems.add(new RulebookProblem(file, line, "profile " + j + ": " + ex.getMessage()));
             }
@@ -145,9 +246,78 @@ record JurisdictionProfile(
         return base;
     }
 
-    private static JurisdictionProfile profile(Jurisdiction j, JsonNode p) {
+    /** The jurisdiction's profile: its own when it has no regions, else the most protective across its regions. */
+    private static JurisdictionProfile withRegions(Jurisdiction j, JsonNode node) {
+        JsonNode regionsNode = node.path("regions");
+        if (!regionsNode.isObject() || regionsNode.isEmpty()) {
+            return profile(j, null, node, Map.of());
+        }
+        ObjectNode base = ((ObjectNode) node).deepCopy();
+        base.remove("regions");
+        Map<String, JurisdictionProfile> regions = new java.util.TreeMap<>();
+        regionsNode.fields().forEachRemaining(r -> {
+            if (!r.getKey().matches("[A-Z][A-Z0-9_]{0,31}")) {
+                throw new IllegalArgumentException("region code " + r.getKey()
+                        + " must be upper-case letters, digits and _, starting with a letter");
+            }
+            try {
+                regions.put(r.getKey(), profile(j, r.getKey(), merge(base.deepCopy(), r.getValue()), Map.of()));
+            } catch (IllegalArgumentException | java.time.DateTimeException ex) {
+                throw new IllegalArgumentException("region " + r.getKey() + ": " + ex.getMessage(), ex);
+            }
+        });
+        return mostProtective(j, regions);
+    }
+
+    /**
+     * What holds for a debtor of unknown region: the shortest periods, only the interruptions every region accepts, no
+     * revival unless every region allows it, extinguishing if any region extinguishes, the contact window of every
+     * zone, every cap and legal step of any region.
+     */
+    private static JurisdictionProfile mostProtective(Jurisdiction j, Map<String, JurisdictionProfile> regions) {
+        List<JurisdictionProfile> all = List.copyOf(regions.values());
+        Set<InterruptionKind> interrupted = java.util.EnumSet.allOf(InterruptionKind.class);
+        Set<InterruptionKind> revived = java.util.EnumSet.allOf(InterruptionKind.class);
+        Set<ZoneId> zones = new LinkedHashSet<>();
+        Map<String, Cap> caps = new java.util.LinkedHashMap<>();
+        Map<String, Channel> contactSteps = new java.util.LinkedHashMap<>();
+        Set<String> legal = new LinkedHashSet<>();
+        int guaranteeMonths = Integer.MAX_VALUE;
+        int guarantorYears = Integer.MAX_VALUE;
+        int judgmentYears = Integer.MAX_VALUE;
+        for (JurisdictionProfile r : all) {
+            interrupted.retainAll(r.interruptedBy());
+            revived.retainAll(r.revivedBy());
+            zones.addAll(r.zones());
+            r.caps().forEach(c -> caps.putIfAbsent(c.name() + c.channels() + c.max() + "/" + c.days(), c));
+            contactSteps.putAll(r.contactSteps());
+            legal.addAll(r.legalSteps());
+            guaranteeMonths = Math.min(guaranteeMonths, r.guaranteeMonths());
+            guarantorYears = Math.min(guarantorYears, r.guarantorLimitationYears());
+            if (r.judgmentYears() > 0) {
+                judgmentYears = Math.min(judgmentYears, r.judgmentYears());
+            }
+        }
+        return new JurisdictionProfile(j, null,
+                all.stream().mapToInt(JurisdictionProfile::limitationYears).min().orElseThrow(),
+                Set.copyOf(interrupted), Set.copyOf(revived),
+                all.stream().anyMatch(JurisdictionProfile::extinguishes),
+                all.stream().mapToInt(JurisdictionProfile::limitationWarnDays).max().orElseThrow(),
+                guaranteeMonths, all.stream().mapToInt(JurisdictionProfile::guaranteeWarnDays).max().orElseThrow(),
+                guarantorYears, judgmentYears == Integer.MAX_VALUE ? 0 : judgmentYears,
+                all.stream().mapToInt(JurisdictionProfile::judgmentWarnDays).max().orElseThrow(),
+                all.stream().map(JurisdictionProfile::contactFrom).max(java.util.Comparator.naturalOrder()).orElseThrow(),
+                all.stream().map(JurisdictionProfile::contactTo).min(java.util.Comparator.naturalOrder()).orElseThrow(),
+                List.copyOf(caps.values()),
+                all.stream().mapToInt(JurisdictionProfile::quietDaysAfterConversation).max().orElseThrow(),
+                Map.copyOf(contactSteps), Set.copyOf(legal), List.copyOf(zones), Map.copyOf(regions));
+    }
+
+    private static JurisdictionProfile profile(Jurisdiction j, String region, JsonNode p,
+                                               Map<String, JurisdictionProfile> regions) {
         JsonNode lim = p.path("limitation");
         JsonNode gua = p.path("guaranteePeriod");
+        JsonNode jud = p.path("judgmentEnforcement");
         List<Cap> caps = new ArrayList<>();
         for (JsonNode c : p.path("contactCaps")) {
             Set<Channel> channels = new LinkedHashSet<>();
@@ -161,14 +331,50 @@ record JurisdictionProfile(
             caps.add(new Cap(c.path("name").asText("cap"), channels, count.equals("reached"),
                     positive(c, "max"), positive(c, "days")));
         }
-        return new JurisdictionProfile(j, positive(lim, "years"), lim.path("interruptible").asBoolean(true),
+        Set<InterruptionKind> interruptedBy = lim.has("interruptedBy") ? kinds(lim, "interruptedBy")
+                : java.util.EnumSet.of(InterruptionKind.ACKNOWLEDGEMENT, InterruptionKind.PART_PAYMENT, InterruptionKind.SUIT);
+        if (lim.has("demandInterrupts")) { // the older form of the same setting
+            if (lim.path("demandInterrupts").asBoolean(false)) {
+                interruptedBy.add(InterruptionKind.DEMAND);
+            } else {
+                interruptedBy.remove(InterruptionKind.DEMAND);
+            }
+        }
+        if (lim.has("interruptible") && !lim.path("interruptible").asBoolean(true)) {
+            interruptedBy.clear();
+        }
+        List<ZoneId> zones = new ArrayList<>();
+        for (JsonNode z : p.path("zones")) {
+            zones.add(ZoneId.of(z.asText()));
+        }
+        if (p.hasNonNull("zone")) {
+            zones.add(0, ZoneId.of(p.path("zone").asText()));
+        }
+        if (zones.isEmpty()) {
+            throw new IllegalArgumentException("zones: list the time zones of the jurisdiction (IANA names)");
+        }
+        return new JurisdictionProfile(j, region, positive(lim, "years"), Set.copyOf(interruptedBy),
+                Set.copyOf(kinds(lim, "revivedBy")), lim.path("extinguishes").asBoolean(false),
                 lim.path("warnDays").asInt(90), gua.path("months").asInt(0), gua.path("warnDays").asInt(30),
+                gua.path("guarantorLimitationYears").asInt(0), jud.path("years").asInt(0), jud.path("warnDays").asInt(90),
                 LocalTime.parse(p.path("contactHours").path("from").asText("00:00")),
                 LocalTime.parse(p.path("contactHours").path("to").asText("23:59")),
                 List.copyOf(caps), p.path("quietDaysAfterConversation").asInt(0),
                 contactSteps(p.path("contactSteps")), strings(p.path("legalSteps")),
-                p.path("zone").isMissingNode() || p.path("zone").isNull() ? null : java.time.ZoneId.of(p.path("zone").asText()),
-                lim.path("demandInterrupts").asBoolean(false));
+                List.copyOf(new LinkedHashSet<>(zones)), regions);
+    }
+
+    private static Set<InterruptionKind> kinds(JsonNode node, String field) {
+        Set<InterruptionKind> out = java.util.EnumSet.noneOf(InterruptionKind.class);
+        for (JsonNode k : node.path(field)) {
+            try {
+                out.add(InterruptionKind.valueOf(k.asText()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(field + " lists " + k.asText() + "; expected some of "
+                        + java.util.Arrays.toString(InterruptionKind.values()), e);
+            }
+        }
+        return out;
     }
 
     private static int positive(JsonNode node, String field) {

@@ -75,11 +75,12 @@ final class Recorder implements Outcome {
     }
 
     /**
-     * The debtor type: most points, at least {@code minimumPoints}; ties go to the alphabetically first type.
+     * The debtor type: most points, at least {@code minimumPoints}; ties go to the type first in {@code tieOrder}
+     * (the gentlest treatment), then to the alphabetically first type.
      *
      * @return the type, or {@link DebtorTypes#UNCLASSIFIED}
      */
-    String type(int minimumPoints) {
+    String type(int minimumPoints, List<String> tieOrder) {
         Map<String, Integer> scores = new LinkedHashMap<>();
         for (Evidence e : evidence) {
             scores.merge(e.type(), e.points(), Integer::sum);
@@ -89,12 +90,21 @@ final class Recorder implements Outcome {
         for (Map.Entry<String, Integer> s : scores.entrySet()) {
             int points = s.getValue();
             if (points >= minimumPoints && (best == null || points > bestPoints
-                    || points == bestPoints && s.getKey().compareTo(best) < 0)) {
+                    || points == bestPoints && before(s.getKey(), best, tieOrder))) {
                 best = s.getKey();
                 bestPoints = points;
             }
         }
         return best == null ? DebtorTypes.UNCLASSIFIED : best;
+    }
+
+    private static boolean before(String a, String b, List<String> order) {
+        int ia = order.indexOf(a);
+        int ib = order.indexOf(b);
+        if (ia >= 0 || ib >= 0) {
+            return ib < 0 || (ia >= 0 && ia < ib);
+        }
+        return a.compareTo(b) < 0;
     }
 
     /** @return the situation with the lowest precedence (ties: alphabetically first), or {@code null} */

@@ -19,4 +19,9 @@ public final class Situations {
 
     private Situations() {
     }
+
+    /** A debt respite moratorium (breathing space) is in force. */
+    public static final String BREATHING_SPACE = "BREATHING_SPACE";
+    /** A vulnerable customer: forbearance (a repayment plan, a supervisor's review) before anything else. */
+    public static final String VULNERABLE = "VULNERABLE";
 }

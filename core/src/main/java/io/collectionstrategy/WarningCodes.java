@@ -22,4 +22,19 @@ public final class WarningCodes {
 
     private WarningCodes() {
     }
+
+    /** The end of the limitation period extinguished the debt (Scotland: prescription): nothing may be asked for. */
+    public static final String DEBT_EXTINGUISHED = "DEBT_EXTINGUISHED";
+    /** A debt respite moratorium (breathing space) is in force: collection is suspended. */
+    public static final String BREATHING_SPACE = "BREATHING_SPACE";
+    /** The debtor says the debt is statute-barred: collection stops until a supervisor has checked the dates. */
+    public static final String STATUTE_BARRED_CLAIMED = "STATUTE_BARRED_CLAIMED";
+    /** A vulnerable customer: forbearance first, a supervisor reviews before any agency placement or legal step. */
+    public static final String VULNERABLE_CUSTOMER = "VULNERABLE_CUSTOMER";
+    /** Nothing is owed (0 days overdue, no amount): no collection step and no arrears script. */
+    public static final String NOTHING_OWED = "NOTHING_OWED";
+    /** The period to enforce the judgment ends soon: apply for enforcement before it ends. */
+    public static final String JUDGMENT_ENFORCEMENT_EXPIRING = "JUDGMENT_ENFORCEMENT_EXPIRING";
+    /** The period to enforce the judgment has ended: enforcement needs the court's permission, if it is possible. */
+    public static final String JUDGMENT_ENFORCEMENT_EXPIRED = "JUDGMENT_ENFORCEMENT_EXPIRED";
 }

@@ -38,7 +38,8 @@ class JurisdictionTest {
         assertThat(cn.limitationYears()).isEqualTo(3);
         assertThat(cn.guaranteeMonths()).isEqualTo(6);
         assertThat(cn.caps()).hasSize(1);
-        assertThat(profiles).containsKeys(Jurisdiction.US, Jurisdiction.UK, Jurisdiction.UK_SCOTLAND);
+        assertThat(profiles).containsKeys(Jurisdiction.US, Jurisdiction.UK);
+        assertThat(profiles.get(Jurisdiction.UK).regions()).containsKeys("ENGLAND_WALES", "SCOTLAND", "NORTHERN_IRELAND");
     }
 
     @Test

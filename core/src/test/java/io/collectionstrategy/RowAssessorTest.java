@@ -52,7 +52,7 @@ class RowAssessorTest {
 
         assertThat(r.failure().kind()).isEqualTo(RowResult.Kind.INVALID_DEBTOR);
         assertThat(r.failure().field()).isEqualTo("jurisdiction");
-        assertThat(r.failure().message()).contains("SG").contains("[CN, UK, UK_SCOTLAND, US]");
+        assertThat(r.failure().message()).contains("SG").contains("[CN, UK, US]");
     }
 
     @Test

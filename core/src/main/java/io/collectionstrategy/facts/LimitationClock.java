@@ -15,7 +15,11 @@ import java.time.LocalDate;
  * @param expired      the period has ended: the debt is time-barred
  * @param demandInterrupts a creditor's written demand proven served restarts the period in this jurisdiction (CN);
  *                     elsewhere only the debtor's acknowledgement, a part payment or proceedings do
+ * @param region       the region whose law was applied, or {@code null} when the region is unknown and the most
+ *                     protective profile of the jurisdiction applies
+ * @param extinguished the period has ended where its end extinguishes the debt itself (Scotland: prescription):
+ *                     nothing may be asked for, only a write-off review
  */
 public record LimitationClock(String jurisdiction, LocalDate start, LocalDate ends, long daysLeft, boolean expiring,
-                              boolean expired, boolean demandInterrupts) {
+                              boolean expired, boolean demandInterrupts, String region, boolean extinguished) {
 }

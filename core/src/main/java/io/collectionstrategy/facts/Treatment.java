@@ -18,9 +18,14 @@ import java.util.Objects;
  * @param guarantee  the guarantee period, or {@code null} when the debtor has no guarantor or the jurisdiction has
  *                   no guarantee period
  * @param evaluation the evaluation moment
+ * @param judgment   the judgment's enforcement clock, or {@code null} when there is no judgment date or the
+ *                   jurisdiction has no such period
+ * @param largeExposure the amount overdue is at least the rulebook's {@code escalation.largeExposure} threshold
+ *                   ({@code rulebook.yaml}): a supervisor reviews the case at once
  */
 public record Treatment(Debtor debtor, String type, String situation, LimitationClock limitation,
-                        GuaranteePeriod guarantee, Evaluation evaluation) {
+                        GuaranteePeriod guarantee, Evaluation evaluation, JudgmentClock judgment,
+                        boolean largeExposure) {
 
     /** Checks that the parts the rules always read are there. */
     public Treatment {
@@ -30,9 +35,29 @@ public record Treatment(Debtor debtor, String type, String situation, Limitation
         Objects.requireNonNull(evaluation, "evaluation");
     }
 
+    /**
+     * A treatment without a judgment clock and below the large-exposure threshold.
+     *
+     * @param debtor     the debtor
+     * @param type       the debtor type
+     * @param situation  the special situation, or {@code null}
+     * @param limitation the limitation clock
+     * @param guarantee  the guarantee period, or {@code null}
+     * @param evaluation the evaluation moment
+     */
+    public Treatment(Debtor debtor, String type, String situation, LimitationClock limitation,
+                     GuaranteePeriod guarantee, Evaluation evaluation) {
+        this(debtor, type, situation, limitation, guarantee, evaluation, null, false);
+    }
+
     /** @return {@code true} when no special situation applies: the normal ladder and the type's script */
     public boolean isNormal() {
         return situation == null;
+    }
+
+    /** @return {@code true} when the debt is extinguished by prescription (Scotland): nothing may be asked for */
+    public boolean isExtinguished() {
+        return limitation.extinguished();
     }
 
     /** @return {@code true} when the limitation period has ended: no legal step may be recommended */
