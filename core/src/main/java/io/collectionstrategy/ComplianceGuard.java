@@ -159,11 +159,17 @@ final class ComplianceGuard {
                     "the limitation period ends on " + lim.ends() + " (" + lim.daysLeft() + " days): a legal step the"
                     + " rules proposed would fall after it", RULE));
         }
-        if (lim.extinguished()) {
+        if (lim.extinguished() && lim.region() != null) {
             add(kept, Steps.WRITE_OFF_REVIEW, 0, "the debt is extinguished by prescription: close the account");
             warnings.put(WarningCodes.DEBT_EXTINGUISHED, new Warning(WarningCodes.DEBT_EXTINGUISHED, "the prescriptive"
                     + " period ended on " + lim.ends() + " and extinguished the debt: ask for nothing, review for write-off",
                     RULE));
+        } else if (lim.extinguished()) {
+            add(kept, Steps.SUPERVISOR_REVIEW, 0, "establish the debtor's region: in some regions of "
+                    + lim.jurisdiction() + " this debt is extinguished by now");
+            warnings.put(WarningCodes.REGION_NEEDED, new Warning(WarningCodes.REGION_NEEDED, "the debtor's region is not"
+                    + " known and in some regions of " + lim.jurisdiction() + " the period that ended on " + lim.ends()
+                    + " extinguishes the debt: no contact to collect until the region is established", RULE));
         }
         if (c.debtor().has(Circumstance.BREATHING_SPACE)) {
             add(kept, Steps.SUSPEND_COLLECTION, 0, "a breathing space (debt respite moratorium) is in force");
@@ -222,9 +228,11 @@ final class ComplianceGuard {
         String script = scriptId;
         if (c.nothingOwed()) {
             script = null;
-        } else if (lim.extinguished()) {
+        } else if (lim.extinguished() && lim.region() != null) {
             script = replace(script, hasScript.test(PRESCRIBED_SCRIPT) ? PRESCRIBED_SCRIPT : null, "the debt is"
                     + " extinguished by prescription", warnings);
+        } else if (lim.extinguished()) {
+            script = replace(script, null, "the debtor's region must be established first", warnings);
         } else if (c.debtor().has(Circumstance.BREATHING_SPACE)) {
             script = replace(script, hasScript.test(BREATHING_SPACE_SCRIPT) ? BREATHING_SPACE_SCRIPT : null,
                     "a breathing space is in force", warnings);
@@ -283,9 +291,13 @@ final class ComplianceGuard {
         if (c.nothingOwed() && !NON_COLLECTION.contains(step)) {
             return "nothing is owed (0 days overdue, no amount): no collection step";
         }
-        if (limitation.extinguished() && !EXTINGUISHED_ALLOWED.contains(step)) {
+        if (limitation.extinguished() && limitation.region() != null && !EXTINGUISHED_ALLOWED.contains(step)) {
             return "the prescriptive period ended on " + limitation.ends() + " and extinguished the debt: no contact to"
                     + " collect and no request for payment, only a write-off review";
+        }
+        if (limitation.extinguished() && !EXTINGUISHED_ALLOWED.contains(step) && !Steps.SUPERVISOR_REVIEW.equals(step)) {
+            return "the debtor's region is not known, and in some regions of " + limitation.jurisdiction()
+                    + " this debt is extinguished by now: no contact to collect until the region is established";
         }
         if (c.debtor().has(Circumstance.BREATHING_SPACE) && !NON_COLLECTION.contains(step)) {
             return "a breathing space (debt respite moratorium) is in force: no contact to ask for payment and no"

@@ -37,4 +37,6 @@ public final class WarningCodes {
     public static final String JUDGMENT_ENFORCEMENT_EXPIRING = "JUDGMENT_ENFORCEMENT_EXPIRING";
     /** The period to enforce the judgment has ended: enforcement needs the court's permission, if it is possible. */
     public static final String JUDGMENT_ENFORCEMENT_EXPIRED = "JUDGMENT_ENFORCEMENT_EXPIRED";
+    /** The debtor's region is unknown and the law of some region of the jurisdiction changes the outcome. */
+    public static final String REGION_NEEDED = "REGION_NEEDED";
 }
