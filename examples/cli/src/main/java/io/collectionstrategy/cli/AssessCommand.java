@@ -1,6 +1,9 @@
 package io.collectionstrategy.cli;
 
 import io.collectionstrategy.CollectionStrategy;
+import io.collectionstrategy.examples.portfolio.PortfolioFormat;
+import io.collectionstrategy.examples.portfolio.PortfolioRow;
+import io.collectionstrategy.examples.portfolio.RowReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -46,7 +49,7 @@ final class AssessCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", converter = InputFormatConverter.class,
             description = "Input format: jsonl, json or csv (default: by extension; stdin: by the first character).")
-    InputFormat format;
+    PortfolioFormat format;
 
     @Option(names = "--output-format", paramLabel = "FORMAT", converter = OutputFormatConverter.class,
             defaultValue = "jsonl", description = "Output format: jsonl, csv or table (default: ${DEFAULT-VALUE}).")
@@ -70,16 +73,16 @@ final class AssessCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Locale locale = engine.locale();
         LocalDate asOf = engine.asOf();
-        try (PortfolioReader reader = PortfolioReader.open(file, format, parent.stdin())) {
+        try (RowReader reader = parent.openPortfolio(file, format)) {
             CollectionStrategy strategy = engine.strategy();
             Writer target = openOut();
             Summary summary = new Summary();
             boolean showProgress = progress || Progress.stderrIsTerminal();
-            long total = showProgress ? PortfolioReader.countRows(file, reader.format()) : -1;
+            long total = showProgress ? CollectionStrategyCli.countRows(file, reader.format()) : -1;
             boolean interactive = "-".equals(file);
             try (RecordWriter writer = RecordWriter.create(outputFormat, target, interactive);
                  Progress bar = Progress.start(showProgress, "assess", total, err)) {
-                Iterator<InputRow> rows = reader;
+                Iterator<PortfolioRow> rows = reader;
                 OrderedPipeline.run(rows, row -> {
                     // parse, assess and render on the worker threads; the main thread only reads and writes
                     Outcome outcome = Outcome.of(strategy, row, asOf, engine.at(), locale, engine.ignoreUnknown);
@@ -131,11 +134,15 @@ final class AssessCommand implements Callable<Integer> {
         }
     }
 
-    /** picocli converter for {@link InputFormat}. */
-    static final class InputFormatConverter implements CommandLine.ITypeConverter<InputFormat> {
+    /** picocli converter for {@link PortfolioFormat}, accepting any case. */
+    static final class InputFormatConverter implements CommandLine.ITypeConverter<PortfolioFormat> {
         @Override
-        public InputFormat convert(String value) {
-            return InputFormat.parse(value);
+        public PortfolioFormat convert(String value) {
+            try {
+                return PortfolioFormat.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("expected jsonl, json or csv, was \"" + value + "\"");
+            }
         }
     }
 

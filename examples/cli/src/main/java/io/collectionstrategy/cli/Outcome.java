@@ -5,11 +5,12 @@ import io.collectionstrategy.AssessmentException;
 import io.collectionstrategy.CollectionStrategy;
 import io.collectionstrategy.Debtor;
 import io.collectionstrategy.InvalidDebtorException;
+import io.collectionstrategy.examples.portfolio.PortfolioRow;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What became of one input row: its assessment, or the error that takes its place.
@@ -19,9 +20,9 @@ import java.util.Locale;
  * @param error      the error naming field, value and what was expected, or null
  * @param rendered   the assessment's output record, rendered on the worker thread, or null
  */
-record Outcome(InputRow row, Assessment assessment, String error, String rendered) {
+record Outcome(PortfolioRow row, Assessment assessment, String error, String rendered) {
 
-    Outcome(InputRow row, Assessment assessment, String error) {
+    Outcome(PortfolioRow row, Assessment assessment, String error) {
         this(row, assessment, error, null);
     }
 
@@ -30,7 +31,7 @@ record Outcome(InputRow row, Assessment assessment, String error, String rendere
         return new Outcome(row, assessment, error, record);
     }
 
-    static Outcome of(CollectionStrategy strategy, InputRow unparsed, LocalDate asOf, Locale locale) {
+    static Outcome of(CollectionStrategy strategy, PortfolioRow unparsed, LocalDate asOf, Locale locale) {
         return of(strategy, unparsed, asOf, null, locale, false);
     }
 
@@ -38,11 +39,11 @@ record Outcome(InputRow row, Assessment assessment, String error, String rendere
      * @param at            the evaluation time, or null to assess on {@code asOf} without a time of day
      * @param ignoreUnknown drop fields that are not debtor fields instead of rejecting the row
      */
-    static Outcome of(CollectionStrategy strategy, InputRow unparsed, LocalDate asOf, OffsetDateTime at, Locale locale,
+    static Outcome of(CollectionStrategy strategy, PortfolioRow unparsed, LocalDate asOf, OffsetDateTime at, Locale locale,
                       boolean ignoreUnknown) {
-        InputRow row = unparsed.parsed();
+        PortfolioRow row = unparsed.parsed();
         if (!row.readable()) {
-            return new Outcome(row, null, row.error());
+            return new Outcome(row, null, row.malformed());
         }
         Debtor debtor;
         try {
@@ -58,11 +59,11 @@ record Outcome(InputRow row, Assessment assessment, String error, String rendere
         return assess(strategy, row, debtor, asOf, at, locale);
     }
 
-    static Outcome assess(CollectionStrategy strategy, InputRow row, Debtor debtor, LocalDate asOf, Locale locale) {
+    static Outcome assess(CollectionStrategy strategy, PortfolioRow row, Debtor debtor, LocalDate asOf, Locale locale) {
         return assess(strategy, row, debtor, asOf, null, locale);
     }
 
-    static Outcome assess(CollectionStrategy strategy, InputRow row, Debtor debtor, LocalDate asOf, OffsetDateTime at,
+    static Outcome assess(CollectionStrategy strategy, PortfolioRow row, Debtor debtor, LocalDate asOf, OffsetDateTime at,
                           Locale locale) {
         try {
             Assessment a = at != null ? strategy.assess(debtor, at, locale) : strategy.assess(debtor, asOf, locale);

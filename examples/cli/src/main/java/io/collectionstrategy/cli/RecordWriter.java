@@ -6,6 +6,7 @@ import io.collectionstrategy.BlockedStep;
 import io.collectionstrategy.EscalationStep;
 import io.collectionstrategy.FiredRule;
 import io.collectionstrategy.Warning;
+import io.collectionstrategy.examples.portfolio.RowReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -91,7 +92,7 @@ abstract class RecordWriter implements AutoCloseable {
         JsonLines(Writer out, boolean flushEachRecord) {
             super(out, flushEachRecord);
             try {
-                gen = PortfolioReader.JSON.getFactory().createGenerator(out);
+                gen = RowReader.JSON.getFactory().createGenerator(out);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -109,7 +110,7 @@ abstract class RecordWriter implements AutoCloseable {
 
             Renderer() {
                 try {
-                    gen = PortfolioReader.JSON.getFactory().createGenerator(buffer);
+                    gen = RowReader.JSON.getFactory().createGenerator(buffer);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

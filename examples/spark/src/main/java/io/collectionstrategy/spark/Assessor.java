@@ -5,6 +5,7 @@ import io.collectionstrategy.CollectionStrategy;
 import io.collectionstrategy.Debtor;
 import io.collectionstrategy.InvalidDebtorException;
 import io.collectionstrategy.Rulebook;
+import io.collectionstrategy.examples.portfolio.PortfolioRow;
 import java.time.LocalDate;
 import java.util.Iterator;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -16,7 +17,7 @@ import org.apache.spark.sql.Row;
  * an assessment or an error. The rulebook arrives as a broadcast source and is compiled once per executor JVM
  * ({@link StrategyCache}).
  */
-final class Assessor implements FlatMapFunction<Iterator<RawRecord>, Row> {
+final class Assessor implements FlatMapFunction<Iterator<PortfolioRow>, Row> {
 
     private static final long serialVersionUID = 1L;
 
@@ -31,7 +32,7 @@ final class Assessor implements FlatMapFunction<Iterator<RawRecord>, Row> {
     }
 
     @Override
-    public Iterator<Row> call(Iterator<RawRecord> records) {
+    public Iterator<Row> call(Iterator<PortfolioRow> records) {
         CollectionStrategy strategy = StrategyCache.get(rulebook.value(), locale);
         LocalDate date = LocalDate.parse(asOf);
         return new Iterator<>() {
@@ -47,11 +48,9 @@ final class Assessor implements FlatMapFunction<Iterator<RawRecord>, Row> {
         };
     }
 
-    static Row assess(CollectionStrategy strategy, LocalDate asOf, RawRecord record) {
-        if (record.json() != null) {
-            record = PortfolioReader.parseJsonLine(record.source(), record.row(), record.json());
-        }
-        if (record.malformed() != null) {
+    static Row assess(CollectionStrategy strategy, LocalDate asOf, PortfolioRow unparsed) {
+        PortfolioRow record = unparsed.parsed();
+        if (!record.readable()) {
             return Outcomes.failed(record, Outcomes.MALFORMED_RECORD, null, null, record.malformed());
         }
         try {

@@ -3,6 +3,7 @@ package io.collectionstrategy.spark;
 import io.collectionstrategy.Assessment;
 import io.collectionstrategy.BlockedStep;
 import io.collectionstrategy.EscalationStep;
+import io.collectionstrategy.examples.portfolio.PortfolioRow;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -94,7 +95,7 @@ public final class Outcomes {
         return java.util.Arrays.stream(type.fieldNames()).map(n -> col(n)).toArray(Column[]::new);
     }
 
-    static Row assessed(RawRecord record, Assessment a) {
+    static Row assessed(PortfolioRow record, Assessment a) {
         List<Row> steps = new ArrayList<>(a.escalation().size());
         for (EscalationStep s : a.escalation()) {
             steps.add(RowFactory.create(s.step(), s.inDays(), s.reason()));
@@ -112,8 +113,8 @@ public final class Outcomes {
                 null, null, null, null);
     }
 
-    static Row failed(RawRecord record, String kind, String field, String rule, String message) {
-        return RowFactory.create(false, record.source(), record.row(), record.caseId(), null, null, null, null, null,
+    static Row failed(PortfolioRow record, String kind, String field, String rule, String message) {
+        return RowFactory.create(false, record.source(), record.row(), record.id(), null, null, null, null, null,
                 null, null, null, null,
                 kind, field, rule, message == null ? kind : message);
     }

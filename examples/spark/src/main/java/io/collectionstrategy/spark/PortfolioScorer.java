@@ -2,6 +2,7 @@ package io.collectionstrategy.spark;
 
 import io.collectionstrategy.CollectionStrategy;
 import io.collectionstrategy.Rulebook;
+import io.collectionstrategy.examples.portfolio.PortfolioRow;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.apache.spark.api.java.JavaRDD;
@@ -73,7 +74,7 @@ public final class PortfolioScorer {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<Rulebook> shipped = jsc.broadcast(rulebook);
 
-        JavaRDD<RawRecord> records = new PortfolioReader(spark).read(options.input(), options.inputFormat());
+        JavaRDD<PortfolioRow> records = new PortfolioReader(spark).read(options.input(), options.inputFormat());
         if (options.partitions() > 0) {
             records = records.repartition(options.partitions());
         }

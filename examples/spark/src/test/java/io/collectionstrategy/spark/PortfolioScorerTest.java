@@ -1,5 +1,6 @@
 package io.collectionstrategy.spark;
 
+import static io.collectionstrategy.examples.portfolio.PortfolioFormat.JSONL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.collectionstrategy.CollectionStrategy;
 import io.collectionstrategy.InvalidDebtorException;
 import io.collectionstrategy.Rulebook;
+import io.collectionstrategy.examples.portfolio.SyntheticPortfolio;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,7 +66,7 @@ class PortfolioScorerTest extends SparkTestSupport {
     @Test
     void score_generatedJsonLinesWithDefaultRulebook_sameAsCoreApi() throws IOException {
         Path input = dir.resolve("portfolio.jsonl");
-        long bad = new PortfolioGenerator(7, 0.02, AS_OF).write(input, 400);
+        long bad = new SyntheticPortfolio(7, 400).withBadRows(0.02).withReferenceDate(AS_OF).write(input, JSONL);
         Rulebook defaults = Rulebook.defaults();
         CollectionStrategy core = CollectionStrategy.builder().rulebook(defaults).build();
 
@@ -132,7 +134,7 @@ class PortfolioScorerTest extends SparkTestSupport {
                 "lastInterruption");
         assertThat(errors.get(0).<String>getAs("error")).isEqualTo("daysOverdue must be between 0 and 36500, was -3");
         assertThat(errors.get(1).<String>getAs("error")).contains("SHOUTS").contains("AVOIDS_CONTACT");
-        assertThat(errors.get(4).<String>getAs("error")).startsWith("not valid JSON");
+        assertThat(errors.get(4).<String>getAs("error")).startsWith("malformed JSON");
         assertThat(errors.get(5).<String>getAs("error")).contains("JSON object");
         assertThat(errors.get(8).<String>getAs("rule")).isEqualTo("T-999");
         assertThat(errors.get(9).<String>getAs("error")).contains("on or before asOf (2026-11-28)");
@@ -230,7 +232,7 @@ class PortfolioScorerTest extends SparkTestSupport {
     @Test
     void score_csvAndJsonOutput_countsAgreeWithInput() throws IOException {
         Path input = dir.resolve("portfolio.jsonl");
-        long bad = new PortfolioGenerator(11, 0.05, AS_OF).write(input, 120);
+        long bad = new SyntheticPortfolio(11, 120).withBadRows(0.05).withReferenceDate(AS_OF).write(input, JSONL);
         for (OutputFormat format : List.of(OutputFormat.CSV, OutputFormat.JSON)) {
             JobOptions options = JobOptions.of(input.toString(), dir.resolve("out-" + format).toString(), AS_OF)
                     .withOutputFormat(format).withPartitions(3);

@@ -1,9 +1,9 @@
-package io.collectionstrategy.cli;
+package io.collectionstrategy.examples.portfolio;
 
 import java.util.Locale;
 
-/** Portfolio file formats. */
-public enum InputFormat {
+/** The formats of a portfolio file: what {@link RowReader} reads; {@link SyntheticPortfolio} writes JSONL and CSV. */
+public enum PortfolioFormat {
     /** One JSON object per line. */
     JSONL,
     /** A JSON array of objects (or a sequence of top-level objects). */
@@ -13,9 +13,10 @@ public enum InputFormat {
 
     /**
      * @param fileName the file's name
-     * @return the format its extension implies, or null when none does
+     * @return the format its extension implies ({@code .jsonl}, {@code .ndjson}, {@code .json}, {@code .csv}), or
+     *         null when none does
      */
-    static InputFormat byExtension(String fileName) {
+    public static PortfolioFormat byExtension(String fileName) {
         String lower = fileName.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
             return JSONL;
@@ -27,14 +28,5 @@ public enum InputFormat {
             return CSV;
         }
         return null;
-    }
-
-    /** picocli converter accepting any case. */
-    static InputFormat parse(String value) {
-        try {
-            return valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.TypeConversionException("expected jsonl, json or csv, was \"" + value + "\"");
-        }
     }
 }
