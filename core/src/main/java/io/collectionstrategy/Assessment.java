@@ -1,11 +1,16 @@
 package io.collectionstrategy;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.collectionstrategy.json.AssessmentJson;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The decision for one debtor: behavioural type, special situation, script and escalation steps, each explained
  * by the rules that produced it. Immutable.
+ *
+ * <p>Its JSON form is the data contract's ({@code docs/contract.md}); Jackson serialises it through
+ * {@link AssessmentJson}, so every {@code ObjectMapper} gives that one shape.
  *
  * @param id          the debtor's case id
  * @param debtorType  the behavioural type, e.g. {@code EVASIVE}, or {@code UNCLASSIFIED}; see {@link DebtorTypes}
@@ -19,6 +24,7 @@ import java.util.Optional;
  * @param rulebook    the rulebook's name and version
  * @param evidence    the evidence for each type that the classification weighed
  */
+@JsonSerialize(using = AssessmentJson.Serializer.class)
 public record Assessment(
         String id,
         String debtorType,
