@@ -1,5 +1,6 @@
 package io.collectionstrategy;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.collectionstrategy.json.AssessmentJson;
 import java.util.List;
@@ -17,13 +18,14 @@ import java.util.Optional;
  * @param situation   the special situation that overrides normal treatment, e.g. {@code DECEASED}, or {@code null};
  *                    see {@link Situations}
  * @param script      the recommended script, or {@code null} when the rulebook chose none
- * @param escalation  recommended steps ordered by {@code inDays}, then by step name
+ * @param escalation  recommended steps ordered by {@code inDays}; steps due the same day in the order first proposed
  * @param warnings    what the collector must know before acting
  * @param blocked     steps a rule proposed that the compliance guard removed
  * @param firedRules  the rules that fired, each once, in the order they first fired
  * @param rulebook    the rulebook's name and version
  * @param evidence    the evidence for each type that the classification weighed
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonSerialize(using = AssessmentJson.Serializer.class)
 public record Assessment(
         String id,

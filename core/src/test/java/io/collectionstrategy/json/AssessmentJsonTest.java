@@ -143,6 +143,19 @@ class AssessmentJsonTest {
     }
 
     @Test
+    void readValue_recordWithFieldsAddedLater_ignoresThem() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode node = (com.fasterxml.jackson.databind.node.ObjectNode)
+                mapper.readTree(written(FULL));
+        node.put("source", "portfolio.jsonl").put("row", 7);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) node.get("script")).put("channel", "CALL");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) node.get("escalation").get(0)).put("dueOn", "2026-11-28");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) node.get("evidence").get(0)).put("weight", 0.5);
+
+        assertThat(mapper.treeToValue(node, Assessment.class)).isEqualTo(FULL);
+    }
+
+    @Test
     void write_handBuiltAssessments_validAgainstTheStrictSchema() throws IOException {
         var schema = ContractSchemas.strict("assessment.schema.json", "");
         for (Assessment a : List.of(FULL, BARE, SITUATION)) {
