@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "assess", mixinStandardHelpOptions = true,
         description = {"Assess a portfolio (JSON Lines, JSON or CSV): one record per row, in order.",
             "Streams with constant memory whatever the file size.",
-            "Input: JSON Lines (.jsonl), a JSON array (.json) or CSV (.csv) with CONTRACT.md field names; "
+            "Input: JSON Lines (.jsonl), a JSON array (.json) or CSV (.csv) with the field names of docs/contract.md; "
                     + "'-' reads stdin. A row that cannot be assessed becomes {\"row\": N, \"id\": ..., \"error\": ...} "
                     + "in its place and every other row is still assessed.",
             "A summary (rows, assessed, errors; counts per type, situation, first step, warning code) goes to stderr."},

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = CollectionStrategyCli.Version.class,
         description = {"Assess overdue debtors with a Drools rulebook: debtor type, script and escalation steps.",
-            "Field names of input and output follow CONTRACT.md."},
+            "Field names of input and output follow the data contract, docs/contract.md."},
         subcommands = {AssessCommand.class, ExplainCommand.class, CheckCommand.class, TestCommand.class,
             DiffCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

@@ -23,7 +23,7 @@ final class EngineOptions {
     LocalDate asOf;
 
     @Option(names = "--ignore-unknown",
-            description = "Ignore input fields (JSON keys, CSV columns) that are not debtor fields of CONTRACT.md "
+            description = "Ignore input fields (JSON keys, CSV columns) that are not debtor fields (docs/contract.md) "
                     + "instead of rejecting the row; use it for exports with extra columns.")
     boolean ignoreUnknown;
 

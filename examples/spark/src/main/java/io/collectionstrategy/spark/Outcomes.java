@@ -4,8 +4,10 @@ import io.collectionstrategy.Assessment;
 import io.collectionstrategy.BlockedStep;
 import io.collectionstrategy.EscalationStep;
 import io.collectionstrategy.examples.portfolio.PortfolioRow;
-import java.util.ArrayList;
-import java.util.List;
+import io.collectionstrategy.Evidence;
+import io.collectionstrategy.FiredRule;
+import io.collectionstrategy.Script;
+import io.collectionstrategy.Warning;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -27,11 +29,27 @@ public final class Outcomes {
     /** Error kind: the record could not be read at all (bad JSON, wrong CSV shape). */
     public static final String MALFORMED_RECORD = "MALFORMED_RECORD";
 
-    /** One escalation step: step, inDays, reason. */
+    /** The script: id, locale, title, text, do, avoid. */
+    public static final StructType SCRIPT = new StructType()
+            .add("id", DataTypes.StringType, true)
+            .add("locale", DataTypes.StringType, true)
+            .add("title", DataTypes.StringType, true)
+            .add("text", DataTypes.StringType, true)
+            .add("do", DataTypes.createArrayType(DataTypes.StringType, true), true)
+            .add("avoid", DataTypes.createArrayType(DataTypes.StringType, true), true);
+
+    /** One escalation step: step, inDays, reason, rule. */
     public static final StructType STEP = new StructType()
             .add("step", DataTypes.StringType, false)
             .add("inDays", DataTypes.IntegerType, false)
-            .add("reason", DataTypes.StringType, true);
+            .add("reason", DataTypes.StringType, true)
+            .add("rule", DataTypes.StringType, true);
+
+    /** One warning: code, message, rule. */
+    public static final StructType WARNING = new StructType()
+            .add("code", DataTypes.StringType, false)
+            .add("message", DataTypes.StringType, true)
+            .add("rule", DataTypes.StringType, true);
 
     /** One blocked step: step, reason, rule. */
     public static final StructType BLOCKED = new StructType()
@@ -39,20 +57,40 @@ public final class Outcomes {
             .add("reason", DataTypes.StringType, true)
             .add("rule", DataTypes.StringType, true);
 
-    /** The columns of the assessments output. */
+    /** One fired rule: id, name. */
+    public static final StructType FIRED_RULE = new StructType()
+            .add("id", DataTypes.StringType, true)
+            .add("name", DataTypes.StringType, true);
+
+    /** The rulebook: name, version. */
+    public static final StructType RULEBOOK = new StructType()
+            .add("name", DataTypes.StringType, true)
+            .add("version", DataTypes.StringType, true);
+
+    /** One piece of evidence: type, points, cue, rule. */
+    public static final StructType EVIDENCE = new StructType()
+            .add("type", DataTypes.StringType, true)
+            .add("points", DataTypes.IntegerType, false)
+            .add("cue", DataTypes.StringType, true)
+            .add("rule", DataTypes.StringType, true);
+
+    /**
+     * The columns of the assessments output: {@code source} and {@code row} (where the debtor was read), then the
+     * fields of an assessment in the shape of docs/contract.md, nested as they are in its JSON.
+     */
     public static final StructType ASSESSMENT = new StructType()
             .add("source", DataTypes.StringType, true)
             .add("row", DataTypes.LongType, false)
             .add("id", DataTypes.StringType, true)
             .add("debtorType", DataTypes.StringType, true)
             .add("situation", DataTypes.StringType, true)
-            .add("scriptId", DataTypes.StringType, true)
-            .add("steps", DataTypes.createArrayType(STEP, false), true)
-            .add("warnings", DataTypes.createArrayType(DataTypes.StringType, false), true)
+            .add("script", SCRIPT, true)
+            .add("escalation", DataTypes.createArrayType(STEP, false), true)
+            .add("warnings", DataTypes.createArrayType(WARNING, false), true)
             .add("blocked", DataTypes.createArrayType(BLOCKED, false), true)
-            .add("firedRuleIds", DataTypes.createArrayType(DataTypes.StringType, false), true)
-            .add("rulebookName", DataTypes.StringType, true)
-            .add("rulebookVersion", DataTypes.StringType, true);
+            .add("firedRules", DataTypes.createArrayType(FIRED_RULE, false), true)
+            .add("rulebook", RULEBOOK, true)
+            .add("evidence", DataTypes.createArrayType(EVIDENCE, false), true);
 
     /** The columns of the errors output. */
     public static final StructType ERROR = new StructType()
@@ -95,27 +133,45 @@ public final class Outcomes {
         return java.util.Arrays.stream(type.fieldNames()).map(n -> col(n)).toArray(Column[]::new);
     }
 
+    // Spark's row encoder takes arrays (or Scala sequences) for array columns, not java.util.List.
     static Row assessed(PortfolioRow record, Assessment a) {
-        List<Row> steps = new ArrayList<>(a.escalation().size());
-        for (EscalationStep s : a.escalation()) {
-            steps.add(RowFactory.create(s.step(), s.inDays(), s.reason()));
+        Script s = a.script();
+        Row script = s == null ? null : RowFactory.create(s.id(), s.locale(), s.title(), s.text(),
+                s.doPoints().toArray(String[]::new), s.avoid().toArray(String[]::new));
+        Row[] escalation = new Row[a.escalation().size()];
+        for (int i = 0; i < escalation.length; i++) {
+            EscalationStep e = a.escalation().get(i);
+            escalation[i] = RowFactory.create(e.step(), e.inDays(), e.reason(), e.rule());
         }
-        List<Row> blocked = new ArrayList<>(a.blocked().size());
-        for (BlockedStep b : a.blocked()) {
-            blocked.add(RowFactory.create(b.step(), b.reason(), b.rule()));
+        Row[] warnings = new Row[a.warnings().size()];
+        for (int i = 0; i < warnings.length; i++) {
+            Warning w = a.warnings().get(i);
+            warnings[i] = RowFactory.create(w.code(), w.message(), w.rule());
         }
-        // Spark's row encoder takes arrays (or Scala sequences), not java.util.List
-        return RowFactory.create(true, record.source(), record.row(), a.id(), a.debtorType(), a.situation(),
-                a.script() == null ? null : a.script().id(), steps.toArray(Row[]::new),
-                a.warningCodes().toArray(String[]::new), blocked.toArray(Row[]::new),
-                a.firedRuleIds().toArray(String[]::new),
-                a.rulebook().name(), a.rulebook().version(),
+        Row[] blocked = new Row[a.blocked().size()];
+        for (int i = 0; i < blocked.length; i++) {
+            BlockedStep b = a.blocked().get(i);
+            blocked[i] = RowFactory.create(b.step(), b.reason(), b.rule());
+        }
+        Row[] fired = new Row[a.firedRules().size()];
+        for (int i = 0; i < fired.length; i++) {
+            FiredRule f = a.firedRules().get(i);
+            fired[i] = RowFactory.create(f.id(), f.name());
+        }
+        Row rulebook = a.rulebook() == null ? null : RowFactory.create(a.rulebook().name(), a.rulebook().version());
+        Row[] evidence = new Row[a.evidence().size()];
+        for (int i = 0; i < evidence.length; i++) {
+            Evidence e = a.evidence().get(i);
+            evidence[i] = RowFactory.create(e.type(), e.points(), e.cue(), e.rule());
+        }
+        return RowFactory.create(true, record.source(), record.row(), a.id(), a.debtorType(), a.situation(), script,
+                escalation, warnings, blocked, fired, rulebook, evidence,
                 null, null, null, null);
     }
 
     static Row failed(PortfolioRow record, String kind, String field, String rule, String message) {
-        return RowFactory.create(false, record.source(), record.row(), record.id(), null, null, null, null, null,
-                null, null, null, null,
+        return RowFactory.create(false, record.source(), record.row(), record.id(),
+                null, null, null, null, null, null, null, null, null,
                 kind, field, rule, message == null ? kind : message);
     }
 }

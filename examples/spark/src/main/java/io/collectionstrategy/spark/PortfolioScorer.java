@@ -14,6 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -110,19 +111,27 @@ public final class PortfolioScorer {
         var writer = out.write().mode(mode).format(format.sparkName());
         if (format == OutputFormat.CSV) {
             writer = writer.option("header", true).option("escape", "\"");
+        } else if (format == OutputFormat.JSON) {
+            // the contract writes nulls (situation, script, a warning's rule), it does not leave the field out
+            writer = writer.option("ignoreNullFields", false);
         }
         writer.save(path);
     }
 
-    /** CSV has no nested values: lists of codes become {@code A|B}, lists of steps JSON text. */
+    /**
+     * CSV has no nested values: a list of plain strings becomes {@code A|B}, any other list or struct (the script,
+     * the steps, warnings, rulebook, evidence) its JSON text.
+     */
     static Dataset<Row> flatten(Dataset<Row> rows) {
         StructType schema = rows.schema();
         Column[] columns = new Column[schema.fields().length];
         for (int i = 0; i < columns.length; i++) {
             StructField f = schema.fields()[i];
             Column c = col(f.name());
-            if (f.dataType() instanceof org.apache.spark.sql.types.ArrayType array) {
+            if (f.dataType() instanceof ArrayType array) {
                 c = array.elementType() == DataTypes.StringType ? concat_ws("|", c) : to_json(c);
+            } else if (f.dataType() instanceof StructType) {
+                c = to_json(c);
             }
             columns[i] = c.as(f.name());
         }
@@ -143,8 +152,8 @@ public final class PortfolioScorer {
     private static StructType flatSchema(StructType schema) {
         StructType flat = new StructType();
         for (StructField f : schema.fields()) {
-            flat = flat.add(f.name(), f.dataType() instanceof org.apache.spark.sql.types.ArrayType ? DataTypes.StringType
-                    : f.dataType(), true);
+            boolean nested = f.dataType() instanceof ArrayType || f.dataType() instanceof StructType;
+            flat = flat.add(f.name(), nested ? DataTypes.StringType : f.dataType(), true);
         }
         return flat;
     }
