@@ -1,6 +1,6 @@
 package io.collectionstrategy.cli;
 
-import io.collectionstrategy.CollectionStrategy;
+import io.collectionstrategy.RowAssessor;
 import io.collectionstrategy.examples.portfolio.PortfolioFormat;
 import io.collectionstrategy.examples.portfolio.PortfolioRow;
 import io.collectionstrategy.examples.portfolio.RowReader;
@@ -12,7 +12,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -71,10 +70,8 @@ final class AssessCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        Locale locale = engine.locale();
-        LocalDate asOf = engine.asOf();
         try (RowReader reader = parent.openPortfolio(file, format)) {
-            CollectionStrategy strategy = engine.strategy();
+            RowAssessor assessor = engine.rows(engine.strategy());
             Writer target = openOut();
             Summary summary = new Summary();
             boolean showProgress = progress || Progress.stderrIsTerminal();
@@ -85,7 +82,7 @@ final class AssessCommand implements Callable<Integer> {
                 Iterator<PortfolioRow> rows = reader;
                 OrderedPipeline.run(rows, row -> {
                     // parse, assess and render on the worker threads; the main thread only reads and writes
-                    Outcome outcome = Outcome.of(strategy, row, asOf, engine.at(), locale, engine.ignoreUnknown);
+                    ProcessedRow outcome = ProcessedRow.of(assessor, row);
                     return outcome.ok() ? outcome.rendered(writer.render(outcome.row().row(), outcome.assessment())) : outcome;
                 }, outcome -> {
                     if (outcome.ok()) {

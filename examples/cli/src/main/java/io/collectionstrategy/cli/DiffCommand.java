@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.collectionstrategy.Assessment;
 import io.collectionstrategy.CollectionStrategy;
 import io.collectionstrategy.Debtor;
+import io.collectionstrategy.RowAssessor;
 import io.collectionstrategy.EscalationStep;
 import io.collectionstrategy.InvalidDebtorException;
 import io.collectionstrategy.RulebookInfo;
@@ -183,11 +184,11 @@ final class DiffCommand implements Callable<Integer> {
         } catch (InvalidDebtorException e) {
             return new Pair(row, null, null, e.getMessage());
         }
-        Outcome a = Outcome.assess(base, row, debtor, asOf, locale);
+        ProcessedRow a = ProcessedRow.of(RowAssessor.of(base, asOf).locale(locale), row, debtor);
         if (!a.ok()) {
             return new Pair(row, null, null, a.error());
         }
-        Outcome b = Outcome.assess(cand, row, debtor, asOf, locale);
+        ProcessedRow b = ProcessedRow.of(RowAssessor.of(cand, asOf).locale(locale), row, debtor);
         if (!b.ok()) {
             return new Pair(row, null, null, b.error());
         }

@@ -1,6 +1,7 @@
 package io.collectionstrategy.cli;
 
 import io.collectionstrategy.CollectionStrategy;
+import io.collectionstrategy.RowAssessor;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Locale;
@@ -50,5 +51,10 @@ final class EngineOptions {
 
     CollectionStrategy strategy() {
         return RulebookSource.build(rules, locale());
+    }
+
+    /** @return how rows are assessed with these options: evaluation date or time, locale, unknown fields */
+    RowAssessor rows(CollectionStrategy strategy) {
+        return RowAssessor.of(strategy, asOf()).at(at()).locale(locale()).ignoreUnknownFields(ignoreUnknown);
     }
 }

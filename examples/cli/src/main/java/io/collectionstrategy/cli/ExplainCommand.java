@@ -87,7 +87,7 @@ final class ExplainCommand implements Callable<Integer> {
         LocalDate asOf = engine.asOf();
         PortfolioRow row = findRow();
         CollectionStrategy strategy = engine.strategy();
-        Outcome outcome = Outcome.of(strategy, row, asOf, engine.at(), locale, engine.ignoreUnknown);
+        ProcessedRow outcome = ProcessedRow.of(engine.rows(strategy), row);
         if (!outcome.ok()) {
             err.println("cannot explain " + (row.id() == null ? "the debtor" : row.id()) + ": " + outcome.error());
             return ExitCodes.FAILED;

@@ -50,7 +50,7 @@ public final class PortfolioReader {
      * @param format the format, or {@code null} to tell each file's by its extension
      * @return the records of every file, numbered per file
      * @throws IllegalArgumentException when there is no input file, a format cannot be told, or a CSV or Parquet
-     *                                  file has a column that is not a CONTRACT.md field
+     *                                  file has a column that is not a docs/contract.md field
      */
     public JavaRDD<PortfolioRow> read(String input, InputFormat format) {
         List<String> files = listFiles(input);

@@ -1,5 +1,6 @@
 package io.collectionstrategy.spark;
 
+import io.collectionstrategy.examples.portfolio.CompiledStrategies;
 import io.collectionstrategy.CollectionStrategy;
 import io.collectionstrategy.Rulebook;
 import io.collectionstrategy.examples.portfolio.PortfolioRow;
@@ -71,7 +72,8 @@ public final class PortfolioScorer {
     public ScoreSummary score(JobOptions options, Rulebook rulebook) {
         long start = System.nanoTime();
         // Compile on the driver first: a broken rulebook fails here with its problems listed, not in every task.
-        CollectionStrategy check = StrategyCache.get(rulebook, options.locale());
+        CollectionStrategy check = CompiledStrategies.get(rulebook,
+                options.locale() == null ? null : java.util.Locale.forLanguageTag(options.locale()));
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<Rulebook> shipped = jsc.broadcast(rulebook);
 
@@ -82,18 +84,18 @@ public final class PortfolioScorer {
         long input = records.count();
 
         JavaRDD<Row> outcomeRows = records.mapPartitions(new Assessor(shipped, options.asOf(), options.locale()));
-        Dataset<Row> outcomes = spark.createDataFrame(outcomeRows, Outcomes.OUTCOME)
+        Dataset<Row> outcomes = spark.createDataFrame(outcomeRows, OutputRows.OUTCOME)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             String assessmentsPath = options.output() + "/assessments";
             String errorsPath = options.output() + "/errors";
             SaveMode mode = options.overwrite() ? SaveMode.Overwrite : SaveMode.ErrorIfExists;
-            write(outcomes.filter(col("assessed")).select(Outcomes.assessmentColumns()), options.outputFormat(),
+            write(outcomes.filter(col("assessed")).select(OutputRows.assessmentColumns()), options.outputFormat(),
                     mode, assessmentsPath);
-            write(outcomes.filter(col("assessed").equalTo(false)).select(Outcomes.errorColumns()),
+            write(outcomes.filter(col("assessed").equalTo(false)).select(OutputRows.errorColumns()),
                     options.outputFormat(), mode, errorsPath);
-            long assessed = countWritten(assessmentsPath, Outcomes.ASSESSMENT, options.outputFormat());
-            long errors = countWritten(errorsPath, Outcomes.ERROR, options.outputFormat());
+            long assessed = countWritten(assessmentsPath, OutputRows.ASSESSMENT, options.outputFormat());
+            long errors = countWritten(errorsPath, OutputRows.ERROR, options.outputFormat());
             long millis = (System.nanoTime() - start) / 1_000_000;
             return new ScoreSummary(input, assessed, errors, millis, check.rulebook().name(),
                     check.rulebook().version(), assessmentsPath, errorsPath);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import io.collectionstrategy.json.ContractSchemas;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.collectionstrategy.Assessment;
@@ -128,9 +129,9 @@ class PortfolioScorerTest extends SparkTestSupport {
         assertThat(errors).extracting(r -> r.<String>getAs("id"))
                 .containsExactly("C-2", "C-4", "C-5", "C-6", "C-7", null, null, "C-10", "C-BOOM", "C-13");
         assertThat(errors).extracting(r -> r.<String>getAs("kind")).containsExactly(
-                Outcomes.INVALID_DEBTOR, Outcomes.INVALID_DEBTOR, Outcomes.INVALID_DEBTOR, Outcomes.INVALID_DEBTOR,
-                Outcomes.MALFORMED_RECORD, Outcomes.MALFORMED_RECORD, Outcomes.INVALID_DEBTOR,
-                Outcomes.INVALID_DEBTOR, Outcomes.ASSESSMENT_FAILED, Outcomes.INVALID_DEBTOR);
+                OutputRows.INVALID_DEBTOR, OutputRows.INVALID_DEBTOR, OutputRows.INVALID_DEBTOR, OutputRows.INVALID_DEBTOR,
+                OutputRows.MALFORMED_RECORD, OutputRows.MALFORMED_RECORD, OutputRows.INVALID_DEBTOR,
+                OutputRows.INVALID_DEBTOR, OutputRows.ASSESSMENT_FAILED, OutputRows.INVALID_DEBTOR);
         assertThat(errors).extracting(r -> r.<String>getAs("field")).containsExactly(
                 "daysOverdue", "behaviours", "daysOverdue", "promisesBroken", null, null, "id", "colour", null,
                 "lastInterruption");
@@ -175,7 +176,7 @@ class PortfolioScorerTest extends SparkTestSupport {
                 "daysOverdue", "95", "amountOverdue", "10", "behaviours", "AVOIDS_CONTACT")));
         assertThat(errors()).extracting(r -> r.<Long>getAs("row")).containsExactly(4L, 5L, 6L);
         assertThat(errors()).extracting(r -> r.<String>getAs("field")).containsExactly("daysOverdue", "hasGuarantor", null);
-        assertThat(errors().get(2).<String>getAs("kind")).isEqualTo(Outcomes.MALFORMED_RECORD);
+        assertThat(errors().get(2).<String>getAs("kind")).isEqualTo(OutputRows.MALFORMED_RECORD);
         assertThat(errors().get(2).<String>getAs("id")).isEqualTo("C-6");
     }
 

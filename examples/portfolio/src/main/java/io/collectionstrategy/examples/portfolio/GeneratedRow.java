@@ -6,7 +6,7 @@ import java.util.Map;
  * One row of a {@link SyntheticPortfolio}.
  *
  * @param index         0-based position
- * @param fields        the fields by CONTRACT.md name (values: String, Integer, BigDecimal, Boolean, List, Map)
+ * @param fields        the fields by docs/contract.md name (values: String, Integer, BigDecimal, Boolean, List, Map)
  * @param malformedJson when not null, the row's JSON Lines text is this broken text instead of the fields
  * @param bad           true when the row was made invalid on purpose
  */

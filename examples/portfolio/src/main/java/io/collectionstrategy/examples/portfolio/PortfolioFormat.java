@@ -8,7 +8,7 @@ public enum PortfolioFormat {
     JSONL,
     /** A JSON array of objects (or a sequence of top-level objects). */
     JSON,
-    /** A CSV file with a header row of CONTRACT.md field names; sets separated by {@code |}. */
+    /** A CSV file with a header row of docs/contract.md field names; sets separated by {@code |}. */
     CSV;
 
     /**

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param source     the input the row comes from: a file name, or e.g. {@code stdin}
  * @param row        1-based line of a JSON Lines file, element of a JSON array, or data row of a CSV file (header
  *                   not counted)
- * @param fields     the fields by CONTRACT.md name (text, numbers, booleans, lists, maps), or null when the row is
+ * @param fields     the fields by docs/contract.md name (text, numbers, booleans, lists, maps), or null when the row is
  *                   malformed or not parsed yet
  * @param malformed  why the row could not be read, or null
  * @param salvagedId the case id seen in a malformed row, or null

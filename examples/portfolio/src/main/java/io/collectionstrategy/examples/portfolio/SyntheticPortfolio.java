@@ -25,7 +25,7 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * A realistic synthetic portfolio, the same rows for the same settings: days overdue skewed to the early buckets
  * (about 45% 1-30, 25% 31-60, 12% 61-90, 18% over 90 with a long tail to a few years), behaviours consistent with
- * the seven debtor types of DOMAIN.md (plus debtors not yet reached and plain oversights, and a little noise),
+ * the seven debtor types of docs/domain.md (plus debtors not yet reached and plain oversights, and a little noise),
  * promises and contacts, 3-5% with a special circumstance, guarantor, collateral and business flags, CN/US/UK
  * jurisdictions, synthetic names, limitation interruptions on some old debts and contact histories on a few.
  *
@@ -55,7 +55,7 @@ public record SyntheticPortfolio(long seed, long count, double badRows, LocalDat
     /** Inside the limitation period, days overdue stay below this (the shortest limitation period is three years). */
     public static final int INSIDE_LIMITATION_MAX_DAYS = 700;
 
-    /** Columns of the CSV, in CONTRACT.md order. */
+    /** Columns of the CSV, in docs/contract.md order. */
     public static final List<String> CSV_COLUMNS = List.of("id", "name", "daysOverdue", "amountOverdue", "currency",
             "debtorKind", "lateInstalments", "promisesMade", "promisesBroken", "contactAttempts", "contactsReached",
             "daysSinceLastContact", "statedReason", "behaviours", "circumstances", "hasGuarantor", "hasCollateral",

@@ -4,7 +4,8 @@
  * as JSON Lines or CSV (optionally with bad rows, or inside the limitation period for the benchmarks' hand-written
  * baseline), and {@link io.collectionstrategy.examples.portfolio.RowReader}, which reads JSON Lines, a JSON array or
  * CSV row by row into {@link io.collectionstrategy.examples.portfolio.PortfolioRow}s, a row that cannot be read
- * becoming a malformed row with the case id salvaged from its text.
+ * becoming a malformed row with the case id salvaged from its text; and
+ * {@link io.collectionstrategy.examples.portfolio.CompiledStrategies}, the compiled rulebooks of the JVM.
  *
  * <p>Example code, not part of the library's API.
  */

@@ -6,6 +6,7 @@ import io.collectionstrategy.EscalationStep;
 import io.collectionstrategy.examples.portfolio.PortfolioRow;
 import io.collectionstrategy.Evidence;
 import io.collectionstrategy.FiredRule;
+import io.collectionstrategy.RowResult;
 import io.collectionstrategy.Script;
 import io.collectionstrategy.Warning;
 import org.apache.spark.sql.Column;
@@ -17,17 +18,18 @@ import org.apache.spark.sql.types.StructType;
 import static org.apache.spark.sql.functions.col;
 
 /**
- * The rows the job produces: one outcome per input record, either an assessment or an error, in one schema so
- * that the assessing pass runs once; the writer then splits them into the two outputs.
+ * The rows the job produces: one per input record, either an assessment or an error (from core's
+ * {@link io.collectionstrategy.RowResult}), in one schema so that the assessing pass runs once; the writer then splits
+ * them into the two outputs.
  */
-public final class Outcomes {
+public final class OutputRows {
 
     /** Error kind: a field value is not acceptable ({@link io.collectionstrategy.InvalidDebtorException}). */
-    public static final String INVALID_DEBTOR = "INVALID_DEBTOR";
+    public static final String INVALID_DEBTOR = RowResult.Kind.INVALID_DEBTOR.name();
     /** Error kind: the rules failed on the debtor ({@link io.collectionstrategy.AssessmentException}). */
-    public static final String ASSESSMENT_FAILED = "ASSESSMENT_FAILED";
+    public static final String ASSESSMENT_FAILED = RowResult.Kind.ASSESSMENT_FAILED.name();
     /** Error kind: the record could not be read at all (bad JSON, wrong CSV shape). */
-    public static final String MALFORMED_RECORD = "MALFORMED_RECORD";
+    public static final String MALFORMED_RECORD = RowResult.Kind.MALFORMED_RECORD.name();
 
     /** The script: id, locale, title, text, do, avoid. */
     public static final StructType SCRIPT = new StructType()
@@ -105,7 +107,7 @@ public final class Outcomes {
     /** Both, with the flag {@code assessed}: the assessment columns, then the error-only columns. */
     public static final StructType OUTCOME = outcome();
 
-    private Outcomes() {
+    private OutputRows() {
     }
 
     private static StructType outcome() {
