@@ -1,5 +1,8 @@
 package io.collectionstrategy;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.collectionstrategy.json.AssessmentJson;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,18 +10,23 @@ import java.util.Optional;
  * The decision for one debtor: behavioural type, special situation, script and escalation steps, each explained
  * by the rules that produced it. Immutable.
  *
+ * <p>Its JSON form is the data contract's ({@code docs/contract.md}); Jackson serialises it through
+ * {@link AssessmentJson}, so every {@code ObjectMapper} gives that one shape.
+ *
  * @param id          the debtor's case id
  * @param debtorType  the behavioural type, e.g. {@code EVASIVE}, or {@code UNCLASSIFIED}; see {@link DebtorTypes}
  * @param situation   the special situation that overrides normal treatment, e.g. {@code DECEASED}, or {@code null};
  *                    see {@link Situations}
  * @param script      the recommended script, or {@code null} when the rulebook chose none
- * @param escalation  recommended steps ordered by {@code inDays}, then by step name
+ * @param escalation  recommended steps ordered by {@code inDays}; steps due the same day in the order first proposed
  * @param warnings    what the collector must know before acting
  * @param blocked     steps a rule proposed that the compliance guard removed
  * @param firedRules  the rules that fired, each once, in the order they first fired
  * @param rulebook    the rulebook's name and version
  * @param evidence    the evidence for each type that the classification weighed
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonSerialize(using = AssessmentJson.Serializer.class)
 public record Assessment(
         String id,
         String debtorType,

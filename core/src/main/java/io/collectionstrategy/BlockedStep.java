@@ -1,5 +1,7 @@
 package io.collectionstrategy;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * A step a rule proposed that the compliance guard removed.
  *
@@ -7,5 +9,6 @@ package io.collectionstrategy;
  * @param reason why it is not allowed
  * @param rule   id of the rule that proposed it
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record BlockedStep(String step, String reason, String rule) {
 }

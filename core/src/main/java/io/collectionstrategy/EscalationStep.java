@@ -1,5 +1,7 @@
 package io.collectionstrategy;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * One recommended step of the escalation ladder.
  *
@@ -11,6 +13,7 @@ package io.collectionstrategy;
  * @param reason why the step is recommended, in plain words
  * @param rule   id of the rule that proposed the step
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record EscalationStep(String step, int inDays, String reason, String rule) {
 
     /** Checks the step name and the number of days. */

@@ -1,5 +1,6 @@
 package io.collectionstrategy;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
@@ -13,6 +14,7 @@ import java.util.List;
  * @param doPoints talking points to use (JSON {@code "do"})
  * @param avoid    things to avoid saying or doing (JSON {@code "avoid"})
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record Script(String id, String locale, String title, String text,
                      @JsonProperty("do") List<String> doPoints, List<String> avoid) {
 

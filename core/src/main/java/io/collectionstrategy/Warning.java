@@ -1,5 +1,7 @@
 package io.collectionstrategy;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * Something the collector must know before acting, e.g. that the limitation period is about to end.
  *
@@ -7,6 +9,7 @@ package io.collectionstrategy;
  * @param message what it means for this debtor, in plain words
  * @param rule    id of the rule (or guard) that raised it
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record Warning(String code, String message, String rule) {
 
     /** Checks the code. */

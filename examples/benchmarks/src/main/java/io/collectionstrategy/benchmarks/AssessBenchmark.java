@@ -63,7 +63,7 @@ public class AssessBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        List<Debtor> list = Portfolio.debtors(42, DEBTORS);
+        List<Debtor> list = BenchmarkPortfolio.debtors(DEBTORS);
         debtors = list.toArray(Debtor[]::new);
         Rulebook rulebook = Rulebook.defaults();
         engine = CollectionStrategy.builder().rulebook(rulebook).build();
@@ -74,41 +74,41 @@ public class AssessBenchmark {
     @Benchmark
     @Threads(1)
     public Assessment engine(Cursor c) {
-        return engine.assess(c.next(debtors), Portfolio.AS_OF);
+        return engine.assess(c.next(debtors), BenchmarkPortfolio.AS_OF);
     }
 
     /** The engine, two threads sharing one strategy. */
     @Benchmark
     @Threads(2)
     public Assessment engine2Threads(Cursor c) {
-        return engine.assess(c.next(debtors), Portfolio.AS_OF);
+        return engine.assess(c.next(debtors), BenchmarkPortfolio.AS_OF);
     }
 
     /** Baseline: the same decisions in plain Java, one thread. */
     @Benchmark
     @Threads(1)
     public HandWrittenRulebook.Result baselineHandWritten(Cursor c) {
-        return HandWrittenRulebook.assess(c.next(debtors), Portfolio.AS_OF);
+        return HandWrittenRulebook.assess(c.next(debtors), BenchmarkPortfolio.AS_OF);
     }
 
     /** Baseline: the same decisions in plain Java, two threads: how far this machine lets two threads scale. */
     @Benchmark
     @Threads(2)
     public HandWrittenRulebook.Result baselineHandWritten2Threads(Cursor c) {
-        return HandWrittenRulebook.assess(c.next(debtors), Portfolio.AS_OF);
+        return HandWrittenRulebook.assess(c.next(debtors), BenchmarkPortfolio.AS_OF);
     }
 
     /** Baseline: a new Drools session per call, one thread. */
     @Benchmark
     @Threads(1)
     public NaiveDrools.Result baselineNaiveDrools(Cursor c) {
-        return naive.assess(c.next(debtors), Portfolio.AS_OF);
+        return naive.assess(c.next(debtors), BenchmarkPortfolio.AS_OF);
     }
 
     /** Baseline: a new Drools session per call, two threads. */
     @Benchmark
     @Threads(2)
     public NaiveDrools.Result baselineNaiveDrools2Threads(Cursor c) {
-        return naive.assess(c.next(debtors), Portfolio.AS_OF);
+        return naive.assess(c.next(debtors), BenchmarkPortfolio.AS_OF);
     }
 }

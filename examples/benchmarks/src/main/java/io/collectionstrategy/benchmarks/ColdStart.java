@@ -20,8 +20,8 @@ public final class ColdStart {
         long t0 = System.nanoTime();
         CollectionStrategy strategy = CollectionStrategy.builder().defaultRulebook().build();
         long built = System.nanoTime();
-        Debtor debtor = Portfolio.debtors(42, 1).get(0);
-        Assessment a = strategy.assess(debtor, Portfolio.AS_OF);
+        Debtor debtor = BenchmarkPortfolio.debtors(1).get(0);
+        Assessment a = strategy.assess(debtor, BenchmarkPortfolio.AS_OF);
         long assessed = System.nanoTime();
         long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.printf("first assessment %s %s: build %d ms, first assess %d ms, %d ms since JVM start%n",

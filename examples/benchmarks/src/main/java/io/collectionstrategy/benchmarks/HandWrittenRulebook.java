@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * The decisions of the default rulebook written by hand in plain Java: the lower limit of what an assessment can
  * cost. Mirrors {@code classification.drl}, {@code situations.drl}, {@code scripts.drl} and {@code escalation.drl}
- * for debtors inside the limitation period (see {@link Portfolio}), with the guarantee period of
+ * for debtors inside the limitation period (see {@link BenchmarkPortfolio}), with the guarantee period of
  * {@code jurisdictions.yaml} ({@code compliance.drl}) and the compliance guard's rule for deceased debtors;
  * {@code BaselineAgreementTest} checks it against the engine. When the rulebook changes, change this class too.
  */

@@ -1,6 +1,9 @@
 package io.collectionstrategy.cli;
 
-import io.collectionstrategy.CollectionStrategy;
+import io.collectionstrategy.RowAssessor;
+import io.collectionstrategy.examples.portfolio.PortfolioFormat;
+import io.collectionstrategy.examples.portfolio.PortfolioRow;
+import io.collectionstrategy.examples.portfolio.RowReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,7 +12,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "assess", mixinStandardHelpOptions = true,
         description = {"Assess a portfolio (JSON Lines, JSON or CSV): one record per row, in order.",
             "Streams with constant memory whatever the file size.",
-            "Input: JSON Lines (.jsonl), a JSON array (.json) or CSV (.csv) with CONTRACT.md field names; "
+            "Input: JSON Lines (.jsonl), a JSON array (.json) or CSV (.csv) with the field names of docs/contract.md; "
                     + "'-' reads stdin. A row that cannot be assessed becomes {\"row\": N, \"id\": ..., \"error\": ...} "
                     + "in its place and every other row is still assessed.",
             "A summary (rows, assessed, errors; counts per type, situation, first step, warning code) goes to stderr."},
@@ -46,7 +48,7 @@ final class AssessCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", converter = InputFormatConverter.class,
             description = "Input format: jsonl, json or csv (default: by extension; stdin: by the first character).")
-    InputFormat format;
+    PortfolioFormat format;
 
     @Option(names = "--output-format", paramLabel = "FORMAT", converter = OutputFormatConverter.class,
             defaultValue = "jsonl", description = "Output format: jsonl, csv or table (default: ${DEFAULT-VALUE}).")
@@ -68,21 +70,19 @@ final class AssessCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        Locale locale = engine.locale();
-        LocalDate asOf = engine.asOf();
-        try (PortfolioReader reader = PortfolioReader.open(file, format, parent.stdin())) {
-            CollectionStrategy strategy = engine.strategy();
+        try (RowReader reader = parent.openPortfolio(file, format)) {
+            RowAssessor assessor = engine.rows(engine.strategy());
             Writer target = openOut();
             Summary summary = new Summary();
             boolean showProgress = progress || Progress.stderrIsTerminal();
-            long total = showProgress ? PortfolioReader.countRows(file, reader.format()) : -1;
+            long total = showProgress ? CollectionStrategyCli.countRows(file, reader.format()) : -1;
             boolean interactive = "-".equals(file);
             try (RecordWriter writer = RecordWriter.create(outputFormat, target, interactive);
                  Progress bar = Progress.start(showProgress, "assess", total, err)) {
-                Iterator<InputRow> rows = reader;
+                Iterator<PortfolioRow> rows = reader;
                 OrderedPipeline.run(rows, row -> {
                     // parse, assess and render on the worker threads; the main thread only reads and writes
-                    Outcome outcome = Outcome.of(strategy, row, asOf, engine.at(), locale, engine.ignoreUnknown);
+                    ProcessedRow outcome = ProcessedRow.of(assessor, row);
                     return outcome.ok() ? outcome.rendered(writer.render(outcome.row().row(), outcome.assessment())) : outcome;
                 }, outcome -> {
                     if (outcome.ok()) {
@@ -131,11 +131,15 @@ final class AssessCommand implements Callable<Integer> {
         }
     }
 
-    /** picocli converter for {@link InputFormat}. */
-    static final class InputFormatConverter implements CommandLine.ITypeConverter<InputFormat> {
+    /** picocli converter for {@link PortfolioFormat}, accepting any case. */
+    static final class InputFormatConverter implements CommandLine.ITypeConverter<PortfolioFormat> {
         @Override
-        public InputFormat convert(String value) {
-            return InputFormat.parse(value);
+        public PortfolioFormat convert(String value) {
+            try {
+                return PortfolioFormat.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("expected jsonl, json or csv, was \"" + value + "\"");
+            }
         }
     }
 

@@ -1,7 +1,12 @@
 package io.collectionstrategy.cli;
 
+import io.collectionstrategy.examples.portfolio.PortfolioFormat;
+import io.collectionstrategy.examples.portfolio.RowReader;
+import io.collectionstrategy.examples.portfolio.UnreadablePortfolioException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +15,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = CollectionStrategyCli.Version.class,
         description = {"Assess overdue debtors with a Drools rulebook: debtor type, script and escalation steps.",
-            "Field names of input and output follow CONTRACT.md."},
+            "Field names of input and output follow the data contract, docs/contract.md."},
         subcommands = {AssessCommand.class, ExplainCommand.class, CheckCommand.class, TestCommand.class,
             DiffCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -35,6 +40,29 @@ public final class CollectionStrategyCli implements java.util.concurrent.Callabl
 
     InputStream stdin() {
         return stdin;
+    }
+
+    /**
+     * Opens a portfolio for the commands that read one.
+     *
+     * @param file   the path, or {@code -} for stdin
+     * @param format the format, or null for the file's extension (stdin: sniffed from the first character)
+     * @return the reader
+     * @throws StartupException when the file is missing or unreadable
+     */
+    RowReader openPortfolio(String file, PortfolioFormat format) {
+        try {
+            return "-".equals(file) ? RowReader.read(stdin, format, "stdin") : RowReader.open(Path.of(file), format);
+        } catch (UnreadablePortfolioException e) {
+            throw new StartupException(e.getMessage());
+        } catch (InvalidPathException e) {
+            throw new StartupException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** @return the rows of {@code file} for a progress bar's total, or -1 when not known (stdin, a JSON array) */
+    static long countRows(String file, PortfolioFormat format) {
+        return "-".equals(file) ? -1 : RowReader.countRows(Path.of(file), format);
     }
 
     @Override

@@ -4,9 +4,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.collectionstrategy.Assessment;
 import io.collectionstrategy.CollectionStrategy;
 import io.collectionstrategy.Debtor;
+import io.collectionstrategy.RowAssessor;
 import io.collectionstrategy.EscalationStep;
 import io.collectionstrategy.InvalidDebtorException;
 import io.collectionstrategy.RulebookInfo;
+import io.collectionstrategy.examples.portfolio.PortfolioFormat;
+import io.collectionstrategy.examples.portfolio.PortfolioRow;
+import io.collectionstrategy.examples.portfolio.RowReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -61,7 +65,7 @@ final class DiffCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", converter = AssessCommand.InputFormatConverter.class,
             description = "Input format: jsonl, json or csv (default: by extension).")
-    InputFormat format;
+    PortfolioFormat format;
 
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
@@ -113,7 +117,7 @@ final class DiffCommand implements Callable<Integer> {
         }
     }
 
-    private record Pair(InputRow row, Assessment base, Assessment cand, String error) {
+    private record Pair(PortfolioRow row, Assessment base, Assessment cand, String error) {
     }
 
     @Override
@@ -122,7 +126,7 @@ final class DiffCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Locale loc = RulebookSource.locale(locale);
         LocalDate date = asOf != null ? asOf : LocalDate.now();
-        try (PortfolioReader reader = PortfolioReader.open(file, format, parent.stdin())) {
+        try (RowReader reader = parent.openPortfolio(file, format)) {
             CollectionStrategy base = RulebookSource.build(baseline, loc);
             CollectionStrategy cand = RulebookSource.build(candidate, loc);
             Map<String, Transitions> dims = new LinkedHashMap<>();
@@ -130,7 +134,7 @@ final class DiffCommand implements Callable<Integer> {
             long[] counts = new long[4]; // rows, compared, errors, any change
             Map<String, Long> errorKinds = new HashMap<>();
             boolean showProgress = progress || Progress.stderrIsTerminal();
-            long total = showProgress ? PortfolioReader.countRows(file, reader.format()) : -1;
+            long total = showProgress ? CollectionStrategyCli.countRows(file, reader.format()) : -1;
             try (Progress bar = Progress.start(showProgress, "diff", total, err)) {
                 OrderedPipeline.run(reader, row -> compare(base, cand, row, date, loc), pair -> {
                     counts[0]++;
@@ -168,11 +172,11 @@ final class DiffCommand implements Callable<Integer> {
         }
     }
 
-    private static Pair compare(CollectionStrategy base, CollectionStrategy cand, InputRow unparsed, LocalDate asOf,
+    private static Pair compare(CollectionStrategy base, CollectionStrategy cand, PortfolioRow unparsed, LocalDate asOf,
                                 Locale locale) {
-        InputRow row = unparsed.parsed();
+        PortfolioRow row = unparsed.parsed();
         if (!row.readable()) {
-            return new Pair(row, null, null, row.error());
+            return new Pair(row, null, null, row.malformed());
         }
         Debtor debtor;
         try {
@@ -180,11 +184,11 @@ final class DiffCommand implements Callable<Integer> {
         } catch (InvalidDebtorException e) {
             return new Pair(row, null, null, e.getMessage());
         }
-        Outcome a = Outcome.assess(base, row, debtor, asOf, locale);
+        ProcessedRow a = ProcessedRow.of(RowAssessor.of(base, asOf).locale(locale), row, debtor);
         if (!a.ok()) {
             return new Pair(row, null, null, a.error());
         }
-        Outcome b = Outcome.assess(cand, row, debtor, asOf, locale);
+        ProcessedRow b = ProcessedRow.of(RowAssessor.of(cand, asOf).locale(locale), row, debtor);
         if (!b.ok()) {
             return new Pair(row, null, null, b.error());
         }
@@ -226,7 +230,7 @@ final class DiffCommand implements Callable<Integer> {
 
     private void printJson(PrintWriter out, RulebookInfo base, RulebookInfo cand, LocalDate date, long[] counts,
                            Map<String, Transitions> dims, Map<String, Long> errorKinds) throws IOException {
-        try (JsonGenerator g = PortfolioReader.JSON.getFactory().createGenerator(out)) {
+        try (JsonGenerator g = RowReader.JSON.getFactory().createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
             g.writeStartObject();

@@ -1,6 +1,7 @@
 package io.collectionstrategy.cli;
 
 import io.collectionstrategy.CollectionStrategy;
+import io.collectionstrategy.RowAssessor;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Locale;
@@ -23,7 +24,7 @@ final class EngineOptions {
     LocalDate asOf;
 
     @Option(names = "--ignore-unknown",
-            description = "Ignore input fields (JSON keys, CSV columns) that are not debtor fields of CONTRACT.md "
+            description = "Ignore input fields (JSON keys, CSV columns) that are not debtor fields (docs/contract.md) "
                     + "instead of rejecting the row; use it for exports with extra columns.")
     boolean ignoreUnknown;
 
@@ -50,5 +51,10 @@ final class EngineOptions {
 
     CollectionStrategy strategy() {
         return RulebookSource.build(rules, locale());
+    }
+
+    /** @return how rows are assessed with these options: evaluation date or time, locale, unknown fields */
+    RowAssessor rows(CollectionStrategy strategy) {
+        return RowAssessor.of(strategy, asOf()).at(at()).locale(locale()).ignoreUnknownFields(ignoreUnknown);
     }
 }

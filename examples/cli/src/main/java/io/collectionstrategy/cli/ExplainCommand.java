@@ -8,6 +8,9 @@ import io.collectionstrategy.Evidence;
 import io.collectionstrategy.FiredRule;
 import io.collectionstrategy.RuleInfo;
 import io.collectionstrategy.Warning;
+import io.collectionstrategy.examples.portfolio.PortfolioFormat;
+import io.collectionstrategy.examples.portfolio.PortfolioRow;
+import io.collectionstrategy.examples.portfolio.RowReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -71,7 +74,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", converter = AssessCommand.InputFormatConverter.class,
             description = "Format of --file: jsonl, json or csv (default: by extension).")
-    InputFormat format;
+    PortfolioFormat format;
 
     @Mixin
     EngineOptions engine = new EngineOptions();
@@ -82,9 +85,9 @@ final class ExplainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Locale locale = engine.locale();
         LocalDate asOf = engine.asOf();
-        InputRow row = findRow();
+        PortfolioRow row = findRow();
         CollectionStrategy strategy = engine.strategy();
-        Outcome outcome = Outcome.of(strategy, row, asOf, engine.at(), locale, engine.ignoreUnknown);
+        ProcessedRow outcome = ProcessedRow.of(engine.rows(strategy), row);
         if (!outcome.ok()) {
             err.println("cannot explain " + (row.id() == null ? "the debtor" : row.id()) + ": " + outcome.error());
             return ExitCodes.FAILED;
@@ -94,18 +97,18 @@ final class ExplainCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private InputRow findRow() throws IOException {
+    private PortfolioRow findRow() throws IOException {
         if (source.json != null) {
             String text = source.json;
             if ("-".equals(text)) {
                 InputStream in = parent.stdin();
                 text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            return PortfolioReader.parseLine(1, text.strip());
+            return RowReader.parseLine("--json", 1, text.strip());
         }
-        try (PortfolioReader reader = PortfolioReader.open(source.byId.file, format, parent.stdin())) {
+        try (RowReader reader = parent.openPortfolio(source.byId.file, format)) {
             while (reader.hasNext()) {
-                InputRow r = reader.next().parsed();
+                PortfolioRow r = reader.next().parsed();
                 if (source.byId.id.equals(r.id())) {
                     return r;
                 }

@@ -1,6 +1,7 @@
 package io.collectionstrategy.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
+import io.collectionstrategy.examples.portfolio.PortfolioFormat;
+import io.collectionstrategy.examples.portfolio.SyntheticPortfolio;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,13 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +27,16 @@ import picocli.CommandLine.Option;
         exitCodeList = {"0:generated", "2:bad command line or output not writable", "3:unexpected failure"})
 final class GenerateCommand implements Callable<Integer> {
 
-    enum Format { JSONL, CSV }
+    /** The formats generate writes (a JSON array is not one of them). */
+    enum Format {
+        JSONL(PortfolioFormat.JSONL), CSV(PortfolioFormat.CSV);
+
+        final PortfolioFormat portfolioFormat;
+
+        Format(PortfolioFormat portfolioFormat) {
+            this.portfolioFormat = portfolioFormat;
+        }
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -56,7 +60,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--reference-date", paramLabel = "DATE",
             description = "Dates in the rows lie before this date (default: 2026-11-01).")
-    LocalDate reference = PortfolioGenerator.DEFAULT_REFERENCE_DATE;
+    LocalDate reference = SyntheticPortfolio.DEFAULT_REFERENCE_DATE;
 
     @Override
     public Integer call() throws IOException {
@@ -79,13 +83,9 @@ final class GenerateCommand implements Callable<Integer> {
                 throw new StartupException("cannot write " + out + ": " + e);
             }
         }
-        PortfolioGenerator rows = new PortfolioGenerator(seed, count, badRows, reference, format == Format.JSONL);
+        SyntheticPortfolio portfolio = new SyntheticPortfolio(seed, count).withBadRows(badRows).withReferenceDate(reference);
         try {
-            if (format == Format.JSONL) {
-                writeJsonLines(rows, writer);
-            } else {
-                writeCsv(rows, writer);
-            }
+            portfolio.write(writer, format.portfolioFormat);
         } finally {
             if (out != null) {
                 writer.close();
@@ -99,48 +99,5 @@ final class GenerateCommand implements Callable<Integer> {
             err.flush();
         }
         return ExitCodes.OK;
-    }
-
-    private static void writeJsonLines(PortfolioGenerator rows, Writer writer) throws IOException {
-        JsonGenerator g = PortfolioReader.JSON.getFactory().createGenerator(writer);
-        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        g.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
-        g.setRootValueSeparator(null);
-        while (rows.hasNext()) {
-            PortfolioGenerator.Row row = rows.next();
-            if (row.malformedJson() != null) {
-                g.flush();
-                writer.write(row.malformedJson());
-            } else {
-                PortfolioReader.JSON.writeValue(g, row.fields());
-                g.flush();
-            }
-            writer.write('\n');
-        }
-        g.flush();
-    }
-
-    private static void writeCsv(PortfolioGenerator rows, Writer writer) throws IOException {
-        CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
-                .setHeader(PortfolioGenerator.CSV_COLUMNS.toArray(String[]::new)).setRecordSeparator("\n").get());
-        List<Object> values = new ArrayList<>(PortfolioGenerator.CSV_COLUMNS.size());
-        while (rows.hasNext()) {
-            Map<String, Object> f = rows.next().fields();
-            values.clear();
-            for (String column : PortfolioGenerator.CSV_COLUMNS) {
-                Object v = f.get(column);
-                if (v == null) {
-                    values.add("");
-                } else if ("contactHistory".equals(column)) {
-                    values.add(PortfolioReader.JSON.writeValueAsString(v));
-                } else if (v instanceof Collection<?> c) {
-                    values.add(String.join("|", c.stream().map(String::valueOf).toList()));
-                } else {
-                    values.add(v);
-                }
-            }
-            printer.printRecord(values);
-        }
-        printer.flush();
     }
 }

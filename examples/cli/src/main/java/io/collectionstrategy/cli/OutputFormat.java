@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Assessment output formats. */
 public enum OutputFormat {
-    /** One JSON object per line, shaped as CONTRACT.md. */
+    /** One JSON object per line, shaped as docs/contract.md says. */
     JSONL,
     /** One CSV record per input row, with the key results flattened. */
     CSV,

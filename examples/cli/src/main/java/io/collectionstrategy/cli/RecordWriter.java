@@ -4,12 +4,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.collectionstrategy.Assessment;
 import io.collectionstrategy.BlockedStep;
 import io.collectionstrategy.EscalationStep;
-import io.collectionstrategy.FiredRule;
-import io.collectionstrategy.Warning;
+import io.collectionstrategy.examples.portfolio.RowReader;
+import io.collectionstrategy.json.AssessmentJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -84,14 +83,17 @@ abstract class RecordWriter implements AutoCloseable {
         out.flush();
     }
 
-    /** JSON Lines shaped as CONTRACT.md; error records {@code {"row", "id", "error"}}. */
+    /**
+     * JSON Lines in the shape of docs/contract.md: each assessment as {@link AssessmentJson} writes it, each error
+     * record {@code {"row", "id", "error"}}.
+     */
     static final class JsonLines extends RecordWriter {
         private final JsonGenerator gen;
 
         JsonLines(Writer out, boolean flushEachRecord) {
             super(out, flushEachRecord);
             try {
-                gen = PortfolioReader.JSON.getFactory().createGenerator(out);
+                gen = RowReader.JSON.getFactory().createGenerator(out);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -109,7 +111,7 @@ abstract class RecordWriter implements AutoCloseable {
 
             Renderer() {
                 try {
-                    gen = PortfolioReader.JSON.getFactory().createGenerator(buffer);
+                    gen = RowReader.JSON.getFactory().createGenerator(buffer);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -118,7 +120,7 @@ abstract class RecordWriter implements AutoCloseable {
 
             String render(Assessment a) throws IOException {
                 buffer.getBuffer().setLength(0);
-                write(gen, a);
+                AssessmentJson.write(gen, a);
                 gen.writeRaw('\n');
                 gen.flush();
                 return buffer.toString();
@@ -137,76 +139,6 @@ abstract class RecordWriter implements AutoCloseable {
         @Override
         void writeAssessment(long row, Assessment a) throws IOException {
             out.write(render(row, a));
-        }
-
-        /** Writes one assessment object with the CONTRACT.md fields (and {@code rule} ids, {@code title}). */
-        static void write(JsonGenerator g, Assessment a) throws IOException {
-            g.writeStartObject();
-            g.writeStringField("id", a.id());
-            g.writeStringField("debtorType", a.debtorType());
-            g.writeStringField("situation", a.situation());
-            g.writeFieldName("script");
-            if (a.script() == null) {
-                g.writeNull();
-            } else {
-                g.writeStartObject();
-                g.writeStringField("id", a.script().id());
-                g.writeStringField("locale", a.script().locale());
-                g.writeStringField("title", a.script().title());
-                g.writeStringField("text", a.script().text());
-                writeStrings(g, "do", a.script().doPoints());
-                writeStrings(g, "avoid", a.script().avoid());
-                g.writeEndObject();
-            }
-            g.writeArrayFieldStart("escalation");
-            for (EscalationStep s : a.escalation()) {
-                g.writeStartObject();
-                g.writeStringField("step", s.step());
-                g.writeNumberField("inDays", s.inDays());
-                g.writeStringField("reason", s.reason());
-                g.writeStringField("rule", s.rule());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("warnings");
-            for (Warning w : a.warnings()) {
-                g.writeStartObject();
-                g.writeStringField("code", w.code());
-                g.writeStringField("message", w.message());
-                g.writeStringField("rule", w.rule());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("blocked");
-            for (BlockedStep b : a.blocked()) {
-                g.writeStartObject();
-                g.writeStringField("step", b.step());
-                g.writeStringField("reason", b.reason());
-                g.writeStringField("rule", b.rule());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("firedRules");
-            for (FiredRule r : a.firedRules()) {
-                g.writeStartObject();
-                g.writeStringField("id", r.id());
-                g.writeStringField("name", r.name());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeObjectFieldStart("rulebook");
-            g.writeStringField("name", a.rulebook().name());
-            g.writeStringField("version", a.rulebook().version());
-            g.writeEndObject();
-            g.writeEndObject();
-        }
-
-        private static void writeStrings(JsonGenerator g, String field, List<String> values) throws IOException {
-            g.writeArrayFieldStart(field);
-            for (String v : values) {
-                g.writeString(v);
-            }
-            g.writeEndArray();
         }
 
         @Override

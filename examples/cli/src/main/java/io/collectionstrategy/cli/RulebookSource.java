@@ -4,32 +4,18 @@ import io.collectionstrategy.CollectionStrategy;
 import io.collectionstrategy.Rulebook;
 import io.collectionstrategy.RulebookException;
 import io.collectionstrategy.RulebookProblem;
+import io.collectionstrategy.examples.portfolio.CompiledStrategies;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** Turns a {@code --rules} value (a directory, or the word {@code default}) into a compiled strategy. */
 final class RulebookSource {
 
     static final String DEFAULT = "default";
-
-    /**
-     * Compiled rulebooks by name, content version and locale: a process that runs several commands (tests, an
-     * embedding program) compiles each rulebook once. Equal versions mean equal files, so a hit is always current.
-     */
-    private static final Map<String, CollectionStrategy> COMPILED = new LinkedHashMap<>(8, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CollectionStrategy> eldest) {
-            return size() > 6;
-        }
-    };
 
     private RulebookSource() {
     }
@@ -56,18 +42,7 @@ final class RulebookSource {
                 }
                 rulebook = Rulebook.fromDirectory(dir);
             }
-            String key = rulebook.name() + " " + rulebook.version() + " " + locale.toLanguageTag();
-            synchronized (COMPILED) {
-                CollectionStrategy cached = COMPILED.get(key);
-                if (cached != null) {
-                    return cached;
-                }
-            }
-            CollectionStrategy strategy = CollectionStrategy.builder().rulebook(rulebook).locale(locale).build();
-            synchronized (COMPILED) {
-                COMPILED.put(key, strategy);
-            }
-            return strategy;
+            return CompiledStrategies.get(rulebook, locale);
         } catch (RulebookException e) {
             throw new StartupException(problemLines(e));
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {

@@ -3,6 +3,7 @@ package io.collectionstrategy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.collectionstrategy.examples.portfolio.RowReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +21,7 @@ class AssessCommandTest {
         List<JsonNode> nodes = new java.util.ArrayList<>();
         for (String line : out.split("\n")) {
             if (!line.isBlank()) {
-                nodes.add(PortfolioReader.JSON.readTree(line));
+                nodes.add(RowReader.JSON.readTree(line));
             }
         }
         return nodes;

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine;
 
 /** Runs the command line in-process with captured stdout and stderr. */
@@ -47,21 +46,15 @@ final class Cli {
 
     /** Writes the default rulebook (from the rules jar) into a directory, as an analyst's working copy. */
     static Path copyOfDefaultRulebook(Path dir) {
-        try {
-            for (Map.Entry<String, String> f : Rulebook.defaults().files().entrySet()) {
-                Path p = dir.resolve(f.getKey());
-                Files.createDirectories(p.getParent());
-                Files.writeString(p, f.getValue(), StandardCharsets.UTF_8);
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Rulebook.defaults().files().forEach((name, text) -> write(dir, name, text));
+        return dir;
     }
 
+    /** Writes a file below {@code dir}, making its folders. */
     static Path write(Path dir, String name, String content) {
         try {
             Path p = dir.resolve(name);
+            Files.createDirectories(p.getParent());
             Files.writeString(p, content, StandardCharsets.UTF_8);
             return p;
         } catch (IOException e) {

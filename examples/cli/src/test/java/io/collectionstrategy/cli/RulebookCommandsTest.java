@@ -3,6 +3,7 @@ package io.collectionstrategy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.collectionstrategy.examples.portfolio.RowReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -164,7 +165,7 @@ class RulebookCommandsTest {
         Cli.Result r = Cli.run("diff", "--rules", rules.toString(), portfolio.toString(), "--json", "--as-of", Cli.AS_OF);
 
         assertThat(r.exitCode()).as(r.err()).isZero();
-        JsonNode report = PortfolioReader.JSON.readTree(r.out());
+        JsonNode report = RowReader.JSON.readTree(r.out());
         assertThat(report.get("rows").asInt()).isEqualTo(300);
         assertThat(report.get("changed").get("debtorType").asInt()).isPositive();
         JsonNode first = report.get("transitions").get("debtorType").get(0);

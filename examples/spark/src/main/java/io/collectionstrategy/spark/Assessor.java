@@ -1,10 +1,10 @@
 package io.collectionstrategy.spark;
 
-import io.collectionstrategy.AssessmentException;
-import io.collectionstrategy.CollectionStrategy;
-import io.collectionstrategy.Debtor;
-import io.collectionstrategy.InvalidDebtorException;
+import io.collectionstrategy.RowAssessor;
+import io.collectionstrategy.RowResult;
 import io.collectionstrategy.Rulebook;
+import io.collectionstrategy.examples.portfolio.CompiledStrategies;
+import io.collectionstrategy.examples.portfolio.PortfolioRow;
 import java.time.LocalDate;
 import java.util.Iterator;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -14,9 +14,9 @@ import org.apache.spark.sql.Row;
 /**
  * Assesses the records of one partition, one at a time and lazily: every record yields exactly one outcome row,
  * an assessment or an error. The rulebook arrives as a broadcast source and is compiled once per executor JVM
- * ({@link StrategyCache}).
+ * ({@link CompiledStrategies}).
  */
-final class Assessor implements FlatMapFunction<Iterator<RawRecord>, Row> {
+final class Assessor implements FlatMapFunction<Iterator<PortfolioRow>, Row> {
 
     private static final long serialVersionUID = 1L;
 
@@ -31,9 +31,9 @@ final class Assessor implements FlatMapFunction<Iterator<RawRecord>, Row> {
     }
 
     @Override
-    public Iterator<Row> call(Iterator<RawRecord> records) {
-        CollectionStrategy strategy = StrategyCache.get(rulebook.value(), locale);
-        LocalDate date = LocalDate.parse(asOf);
+    public Iterator<Row> call(Iterator<PortfolioRow> records) {
+        RowAssessor rows = RowAssessor.of(CompiledStrategies.get(rulebook.value(),
+                locale == null ? null : java.util.Locale.forLanguageTag(locale)), LocalDate.parse(asOf));
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -42,27 +42,21 @@ final class Assessor implements FlatMapFunction<Iterator<RawRecord>, Row> {
 
             @Override
             public Row next() {
-                return assess(strategy, date, records.next());
+                return assess(rows, records.next());
             }
         };
     }
 
-    static Row assess(CollectionStrategy strategy, LocalDate asOf, RawRecord record) {
-        if (record.json() != null) {
-            record = PortfolioReader.parseJsonLine(record.source(), record.row(), record.json());
+    static Row assess(RowAssessor rows, PortfolioRow unparsed) {
+        PortfolioRow record = unparsed.parsed();
+        if (!record.readable()) {
+            return OutputRows.failed(record, OutputRows.MALFORMED_RECORD, null, null, record.malformed());
         }
-        if (record.malformed() != null) {
-            return Outcomes.failed(record, Outcomes.MALFORMED_RECORD, null, null, record.malformed());
+        RowResult result = rows.assess(record.fields());
+        if (result.ok()) {
+            return OutputRows.assessed(record, result.assessment());
         }
-        try {
-            Debtor debtor = Debtor.fromFields(record.fields());
-            return Outcomes.assessed(record, strategy.assess(debtor, asOf));
-        } catch (InvalidDebtorException e) {
-            return Outcomes.failed(record, Outcomes.INVALID_DEBTOR, e.field(), null, e.getMessage());
-        } catch (AssessmentException e) {
-            return Outcomes.failed(record, Outcomes.ASSESSMENT_FAILED, null, e.ruleId(), e.getMessage());
-        } catch (RuntimeException e) {
-            return Outcomes.failed(record, Outcomes.ASSESSMENT_FAILED, null, null, e.toString());
-        }
+        RowResult.Failure f = result.failure();
+        return OutputRows.failed(record, f.kind().name(), f.field(), f.rule(), f.message());
     }
 }

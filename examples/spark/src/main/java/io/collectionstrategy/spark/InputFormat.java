@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The portfolio file formats the job reads. */
 public enum InputFormat {
-    /** Apache Parquet, columns named as in CONTRACT.md, typed or text. */
+    /** Apache Parquet, columns named as in docs/contract.md, typed or text. */
     PARQUET,
     /** CSV with a header row; set-valued columns separate values with {@code |}, contactHistory is JSON text. */
     CSV,

@@ -6,9 +6,9 @@ import java.util.Locale;
 public enum OutputFormat {
     /** Apache Parquet with nested columns (default). */
     PARQUET,
-    /** JSON Lines with nested arrays. */
+    /** JSON Lines, nested as in docs/contract.md, nulls written. */
     JSON,
-    /** CSV with a header; list columns joined with {@code |}, steps and blocked steps as JSON text. */
+    /** CSV with a header; nested columns (script, steps, warnings, rulebook, evidence...) as JSON text. */
     CSV;
 
     /**

@@ -1,10 +1,7 @@
 package io.collectionstrategy.spark;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.collectionstrategy.Debtor;
+import io.collectionstrategy.examples.portfolio.PortfolioRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -14,8 +11,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -30,8 +25,9 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Reads a portfolio into {@link RawRecord}s without letting Spark reject anything: JSON Lines are read as text and
- * parsed per line, CSV columns are all read as text, Parquet values are converted to the plain Java values
+ * Reads a portfolio into {@link PortfolioRow}s without letting Spark reject anything: JSON Lines are read as text
+ * and parsed per line where they are assessed ({@link PortfolioRow#parsed()}, the row reader of the examples'
+ * portfolio module), CSV columns are all read as text, Parquet values are converted to the plain Java values
  * {@link Debtor#fromFields(Map)} takes. A bad value thus becomes an error record of its row rather than a failure
  * of the read. Each file is numbered on its own, so an error names the file and the line or row.
  */
@@ -39,8 +35,6 @@ public final class PortfolioReader {
 
     /** The column Spark's CSV reader fills with a row whose shape does not match the header. */
     static final String CORRUPT = "_corrupt_record";
-
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"\\\\]{1,200})\"");
 
     private final SparkSession spark;
 
@@ -56,15 +50,15 @@ public final class PortfolioReader {
      * @param format the format, or {@code null} to tell each file's by its extension
      * @return the records of every file, numbered per file
      * @throws IllegalArgumentException when there is no input file, a format cannot be told, or a CSV or Parquet
-     *                                  file has a column that is not a CONTRACT.md field
+     *                                  file has a column that is not a docs/contract.md field
      */
-    public JavaRDD<RawRecord> read(String input, InputFormat format) {
+    public JavaRDD<PortfolioRow> read(String input, InputFormat format) {
         List<String> files = listFiles(input);
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no input files at " + input);
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        List<JavaRDD<RawRecord>> parts = new ArrayList<>(files.size());
+        List<JavaRDD<PortfolioRow>> parts = new ArrayList<>(files.size());
         for (String file : files) {
             InputFormat f = format != null ? format : InputFormat.ofFileName(file);
             if (f == null) {
@@ -110,47 +104,13 @@ public final class PortfolioReader {
         }
     }
 
-    private JavaRDD<RawRecord> jsonLines(String file) {
+    private JavaRDD<PortfolioRow> jsonLines(String file) {
         return spark.read().text(file).javaRDD().zipWithIndex()
                 .filter(t -> !t._1().isNullAt(0) && !t._1().getString(0).isBlank())
-                .map(t -> RawRecord.json(file, t._2() + 1, t._1().getString(0)));
+                .map(t -> PortfolioRow.unparsed(file, t._2() + 1, t._1().getString(0)));
     }
 
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper()
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    }
-
-    /**
-     * Parses one JSON Lines line into its fields.
-     *
-     * @param source the file
-     * @param line   the 1-based line number
-     * @param text   the line
-     * @return the record, malformed when the line is not a JSON object
-     */
-    @SuppressWarnings("unchecked")
-    static RawRecord parseJsonLine(String source, long line, String text) {
-        JsonNode node;
-        try {
-            node = Json.MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            return RawRecord.malformed(source, line, "not valid JSON: " + e.getOriginalMessage().replaceAll("\\s+", " "),
-                    salvageId(text));
-        }
-        if (node == null || !node.isObject()) {
-            return RawRecord.malformed(source, line, "a debtor must be a JSON object, was " + (node == null ? "nothing" : node.getNodeType()),
-                    null);
-        }
-        return RawRecord.of(source, line, Json.MAPPER.convertValue(node, LinkedHashMap.class));
-    }
-
-    private static String salvageId(String text) {
-        Matcher m = ID.matcher(text);
-        return m.find() ? m.group(1) : null;
-    }
-
-    private JavaRDD<RawRecord> csv(String file) {
+    private JavaRDD<PortfolioRow> csv(String file) {
         String[] header = spark.read().option("header", true).option("escape", "\"").csv(file).columns();
         checkColumns(file, Arrays.asList(header));
         List<StructField> fields = new ArrayList<>();
@@ -173,7 +133,7 @@ public final class PortfolioReader {
             long row = t._2() + 1;
             if (!r.isNullAt(columns)) {
                 String idHint = !r.isNullAt(idIndex) ? r.getString(idIndex) : null;
-                return RawRecord.malformed(file, row, "malformed CSV row: it does not have the " + columns
+                return PortfolioRow.malformed(file, row, "malformed CSV row: it does not have the " + columns
                         + " columns of the header", idHint);
             }
             Map<String, Object> values = new LinkedHashMap<>();
@@ -182,11 +142,11 @@ public final class PortfolioReader {
                     values.put(header[i], r.getString(i));
                 }
             }
-            return RawRecord.of(file, row, values);
+            return PortfolioRow.of(file, row, values);
         });
     }
 
-    private JavaRDD<RawRecord> parquet(String file) {
+    private JavaRDD<PortfolioRow> parquet(String file) {
         Dataset<Row> rows = spark.read().parquet(file);
         String[] columns = rows.columns();
         checkColumns(file, Arrays.asList(columns));
@@ -199,7 +159,7 @@ public final class PortfolioReader {
                     values.put(columns[i], v);
                 }
             }
-            return RawRecord.of(file, t._2() + 1, values);
+            return PortfolioRow.of(file, t._2() + 1, values);
         });
     }
 

@@ -1,7 +1,9 @@
 package io.collectionstrategy.spark;
 
+import io.collectionstrategy.examples.portfolio.CompiledStrategies;
 import io.collectionstrategy.CollectionStrategy;
 import io.collectionstrategy.Rulebook;
+import io.collectionstrategy.examples.portfolio.PortfolioRow;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.apache.spark.api.java.JavaRDD;
@@ -13,6 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -69,29 +72,30 @@ public final class PortfolioScorer {
     public ScoreSummary score(JobOptions options, Rulebook rulebook) {
         long start = System.nanoTime();
         // Compile on the driver first: a broken rulebook fails here with its problems listed, not in every task.
-        CollectionStrategy check = StrategyCache.get(rulebook, options.locale());
+        CollectionStrategy check = CompiledStrategies.get(rulebook,
+                options.locale() == null ? null : java.util.Locale.forLanguageTag(options.locale()));
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<Rulebook> shipped = jsc.broadcast(rulebook);
 
-        JavaRDD<RawRecord> records = new PortfolioReader(spark).read(options.input(), options.inputFormat());
+        JavaRDD<PortfolioRow> records = new PortfolioReader(spark).read(options.input(), options.inputFormat());
         if (options.partitions() > 0) {
             records = records.repartition(options.partitions());
         }
         long input = records.count();
 
         JavaRDD<Row> outcomeRows = records.mapPartitions(new Assessor(shipped, options.asOf(), options.locale()));
-        Dataset<Row> outcomes = spark.createDataFrame(outcomeRows, Outcomes.OUTCOME)
+        Dataset<Row> outcomes = spark.createDataFrame(outcomeRows, OutputRows.OUTCOME)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             String assessmentsPath = options.output() + "/assessments";
             String errorsPath = options.output() + "/errors";
             SaveMode mode = options.overwrite() ? SaveMode.Overwrite : SaveMode.ErrorIfExists;
-            write(outcomes.filter(col("assessed")).select(Outcomes.assessmentColumns()), options.outputFormat(),
+            write(outcomes.filter(col("assessed")).select(OutputRows.assessmentColumns()), options.outputFormat(),
                     mode, assessmentsPath);
-            write(outcomes.filter(col("assessed").equalTo(false)).select(Outcomes.errorColumns()),
+            write(outcomes.filter(col("assessed").equalTo(false)).select(OutputRows.errorColumns()),
                     options.outputFormat(), mode, errorsPath);
-            long assessed = countWritten(assessmentsPath, Outcomes.ASSESSMENT, options.outputFormat());
-            long errors = countWritten(errorsPath, Outcomes.ERROR, options.outputFormat());
+            long assessed = countWritten(assessmentsPath, OutputRows.ASSESSMENT, options.outputFormat());
+            long errors = countWritten(errorsPath, OutputRows.ERROR, options.outputFormat());
             long millis = (System.nanoTime() - start) / 1_000_000;
             return new ScoreSummary(input, assessed, errors, millis, check.rulebook().name(),
                     check.rulebook().version(), assessmentsPath, errorsPath);
@@ -109,19 +113,27 @@ public final class PortfolioScorer {
         var writer = out.write().mode(mode).format(format.sparkName());
         if (format == OutputFormat.CSV) {
             writer = writer.option("header", true).option("escape", "\"");
+        } else if (format == OutputFormat.JSON) {
+            // the contract writes nulls (situation, script, a warning's rule), it does not leave the field out
+            writer = writer.option("ignoreNullFields", false);
         }
         writer.save(path);
     }
 
-    /** CSV has no nested values: lists of codes become {@code A|B}, lists of steps JSON text. */
+    /**
+     * CSV has no nested values: a list of plain strings becomes {@code A|B}, any other list or struct (the script,
+     * the steps, warnings, rulebook, evidence) its JSON text.
+     */
     static Dataset<Row> flatten(Dataset<Row> rows) {
         StructType schema = rows.schema();
         Column[] columns = new Column[schema.fields().length];
         for (int i = 0; i < columns.length; i++) {
             StructField f = schema.fields()[i];
             Column c = col(f.name());
-            if (f.dataType() instanceof org.apache.spark.sql.types.ArrayType array) {
+            if (f.dataType() instanceof ArrayType array) {
                 c = array.elementType() == DataTypes.StringType ? concat_ws("|", c) : to_json(c);
+            } else if (f.dataType() instanceof StructType) {
+                c = to_json(c);
             }
             columns[i] = c.as(f.name());
         }
@@ -142,8 +154,8 @@ public final class PortfolioScorer {
     private static StructType flatSchema(StructType schema) {
         StructType flat = new StructType();
         for (StructField f : schema.fields()) {
-            flat = flat.add(f.name(), f.dataType() instanceof org.apache.spark.sql.types.ArrayType ? DataTypes.StringType
-                    : f.dataType(), true);
+            boolean nested = f.dataType() instanceof ArrayType || f.dataType() instanceof StructType;
+            flat = flat.add(f.name(), nested ? DataTypes.StringType : f.dataType(), true);
         }
         return flat;
     }

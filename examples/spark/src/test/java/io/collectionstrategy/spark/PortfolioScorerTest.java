@@ -1,13 +1,18 @@
 package io.collectionstrategy.spark;
 
+import static io.collectionstrategy.examples.portfolio.PortfolioFormat.JSONL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import io.collectionstrategy.json.ContractSchemas;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.collectionstrategy.Assessment;
 import io.collectionstrategy.CollectionStrategy;
 import io.collectionstrategy.InvalidDebtorException;
 import io.collectionstrategy.Rulebook;
+import io.collectionstrategy.examples.portfolio.SyntheticPortfolio;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,7 +69,7 @@ class PortfolioScorerTest extends SparkTestSupport {
     @Test
     void score_generatedJsonLinesWithDefaultRulebook_sameAsCoreApi() throws IOException {
         Path input = dir.resolve("portfolio.jsonl");
-        long bad = new PortfolioGenerator(7, 0.02, AS_OF).write(input, 400);
+        long bad = new SyntheticPortfolio(7, 400).withBadRows(0.02).withReferenceDate(AS_OF).write(input, JSONL);
         Rulebook defaults = Rulebook.defaults();
         CollectionStrategy core = CollectionStrategy.builder().rulebook(defaults).build();
 
@@ -81,8 +86,8 @@ class PortfolioScorerTest extends SparkTestSupport {
             Map<String, Object> fields;
             try {
                 fields = JSON.readValue(line, LinkedHashMap.class);
-                SparkTestSupport.Scored expected = coreApi(core, fields);
-                assertThat(scored(written.get(expected.id()))).as(expected.id()).isEqualTo(expected);
+                Assessment expected = coreApi(core, fields);
+                assertThat(assessment(written.get(expected.id()))).as(expected.id()).isEqualTo(expected);
                 compared++;
             } catch (IOException | InvalidDebtorException e) {
                 // a bad row: counted among the errors
@@ -124,15 +129,15 @@ class PortfolioScorerTest extends SparkTestSupport {
         assertThat(errors).extracting(r -> r.<String>getAs("id"))
                 .containsExactly("C-2", "C-4", "C-5", "C-6", "C-7", null, null, "C-10", "C-BOOM", "C-13");
         assertThat(errors).extracting(r -> r.<String>getAs("kind")).containsExactly(
-                Outcomes.INVALID_DEBTOR, Outcomes.INVALID_DEBTOR, Outcomes.INVALID_DEBTOR, Outcomes.INVALID_DEBTOR,
-                Outcomes.MALFORMED_RECORD, Outcomes.MALFORMED_RECORD, Outcomes.INVALID_DEBTOR,
-                Outcomes.INVALID_DEBTOR, Outcomes.ASSESSMENT_FAILED, Outcomes.INVALID_DEBTOR);
+                OutputRows.INVALID_DEBTOR, OutputRows.INVALID_DEBTOR, OutputRows.INVALID_DEBTOR, OutputRows.INVALID_DEBTOR,
+                OutputRows.MALFORMED_RECORD, OutputRows.MALFORMED_RECORD, OutputRows.INVALID_DEBTOR,
+                OutputRows.INVALID_DEBTOR, OutputRows.ASSESSMENT_FAILED, OutputRows.INVALID_DEBTOR);
         assertThat(errors).extracting(r -> r.<String>getAs("field")).containsExactly(
                 "daysOverdue", "behaviours", "daysOverdue", "promisesBroken", null, null, "id", "colour", null,
                 "lastInterruption");
         assertThat(errors.get(0).<String>getAs("error")).isEqualTo("daysOverdue must be between 0 and 36500, was -3");
         assertThat(errors.get(1).<String>getAs("error")).contains("SHOUTS").contains("AVOIDS_CONTACT");
-        assertThat(errors.get(4).<String>getAs("error")).startsWith("not valid JSON");
+        assertThat(errors.get(4).<String>getAs("error")).startsWith("malformed JSON");
         assertThat(errors.get(5).<String>getAs("error")).contains("JSON object");
         assertThat(errors.get(8).<String>getAs("rule")).isEqualTo("T-999");
         assertThat(errors.get(9).<String>getAs("error")).contains("on or before asOf (2026-11-28)");
@@ -162,16 +167,16 @@ class PortfolioScorerTest extends SparkTestSupport {
                 "amountOverdue", "1200.50", "behaviours", "AVOIDS_CONTACT|FRIENDLY", "hasGuarantor", "true",
                 "contactAttempts", "4", "contactsReached", "1"));
         c1.put("contactHistory", "[{\"at\":\"2026-11-27T10:00:00+08:00\",\"channel\":\"CALL\",\"reached\":true}]");
-        assertThat(scored(written.get("C-1"))).isEqualTo(coreApi(core, c1));
-        assertThat(scored(written.get("C-1")).debtorType()).isEqualTo("EVASIVE");
-        assertThat(scored(written.get("C-2"))).isEqualTo(coreApi(core, Map.of("id", "C-2", "daysOverdue", "120",
+        assertThat(assessment(written.get("C-1"))).isEqualTo(coreApi(core, c1));
+        assertThat(assessment(written.get("C-1")).debtorType()).isEqualTo("EVASIVE");
+        assertThat(assessment(written.get("C-2"))).isEqualTo(coreApi(core, Map.of("id", "C-2", "daysOverdue", "120",
                 "amountOverdue", "99", "circumstances", "DECEASED_REPORTED")));
-        assertThat(scored(written.get("C-2")).situation()).isEqualTo("DECEASED");
-        assertThat(scored(written.get("C-3"))).isEqualTo(coreApi(core, Map.of("id", "C-3", "name", "Li",
+        assertThat(assessment(written.get("C-2")).situation()).isEqualTo("DECEASED");
+        assertThat(assessment(written.get("C-3"))).isEqualTo(coreApi(core, Map.of("id", "C-3", "name", "Li",
                 "daysOverdue", "95", "amountOverdue", "10", "behaviours", "AVOIDS_CONTACT")));
         assertThat(errors()).extracting(r -> r.<Long>getAs("row")).containsExactly(4L, 5L, 6L);
         assertThat(errors()).extracting(r -> r.<String>getAs("field")).containsExactly("daysOverdue", "hasGuarantor", null);
-        assertThat(errors().get(2).<String>getAs("kind")).isEqualTo(Outcomes.MALFORMED_RECORD);
+        assertThat(errors().get(2).<String>getAs("kind")).isEqualTo(OutputRows.MALFORMED_RECORD);
         assertThat(errors().get(2).<String>getAs("id")).isEqualTo("C-6");
     }
 
@@ -205,8 +210,8 @@ class PortfolioScorerTest extends SparkTestSupport {
         Map<String, Object> c1 = Map.of("id", "C-1", "daysOverdue", 20, "amountOverdue", new java.math.BigDecimal("10.50"),
                 "behaviours", List.of("AVOIDS_CONTACT"), "hasCollateral", true, "lastInterruption", "2026-11-01",
                 "contactHistory", List.of(Map.of("at", "2026-11-20T09:00:00+08:00", "channel", "VISIT", "reached", false)));
-        assertThat(scored(assessments().get("C-1"))).isEqualTo(coreApi(core, c1));
-        assertThat(scored(assessments().get("C-2"))).isEqualTo(coreApi(core, Map.of("id", "C-2", "daysOverdue", 400,
+        assertThat(assessment(assessments().get("C-1"))).isEqualTo(coreApi(core, c1));
+        assertThat(assessment(assessments().get("C-2"))).isEqualTo(coreApi(core, Map.of("id", "C-2", "daysOverdue", 400,
                 "amountOverdue", "7.00")));
         assertThat(errors()).extracting(r -> r.<String>getAs("id")).containsExactly("C-3", "C-4");
         assertThat(errors()).extracting(r -> r.<String>getAs("field")).containsExactly("daysOverdue", "behaviours");
@@ -230,7 +235,7 @@ class PortfolioScorerTest extends SparkTestSupport {
     @Test
     void score_csvAndJsonOutput_countsAgreeWithInput() throws IOException {
         Path input = dir.resolve("portfolio.jsonl");
-        long bad = new PortfolioGenerator(11, 0.05, AS_OF).write(input, 120);
+        long bad = new SyntheticPortfolio(11, 120).withBadRows(0.05).withReferenceDate(AS_OF).write(input, JSONL);
         for (OutputFormat format : List.of(OutputFormat.CSV, OutputFormat.JSON)) {
             JobOptions options = JobOptions.of(input.toString(), dir.resolve("out-" + format).toString(), AS_OF)
                     .withOutputFormat(format).withPartitions(3);
@@ -244,7 +249,57 @@ class PortfolioScorerTest extends SparkTestSupport {
         List<Row> csv = spark().read().option("header", true).option("escape", "\"").option("multiLine", true)
                 .csv(dir.resolve("out-CSV/assessments").toString()).collectAsList();
         assertThat(csv).hasSize((int) (120 - bad));
-        assertThat(csv).allSatisfy(r -> assertThat(r.<String>getAs("steps")).startsWith("["));
+        assertThat(csv).allSatisfy(r -> assertThat(r.<String>getAs("escalation")).startsWith("["));
+        assertThat(csv).allSatisfy(r -> assertThat(r.<String>getAs("rulebook")).startsWith("{\"name\":"));
+    }
+
+    @Test
+    void score_jsonOutput_recordsValidAgainstTheContractSchemasAndSameAsTheLibrary() throws IOException {
+        Path input = dir.resolve("portfolio.jsonl");
+        long bad = new SyntheticPortfolio(5, 150).withBadRows(0.05).withReferenceDate(AS_OF).write(input, JSONL);
+        Rulebook defaults = Rulebook.defaults();
+        CollectionStrategy library = CollectionStrategy.builder().rulebook(defaults).build();
+        JobOptions options = JobOptions.of(input.toString(), dir.resolve("out").toString(), AS_OF)
+                .withOutputFormat(OutputFormat.JSON).withPartitions(2);
+
+        new PortfolioScorer(spark()).score(options, defaults);
+
+        var assessmentSchema = ContractSchemas.strict("assessment.schema.json", "");
+        var errorSchema = ContractSchemas.strict("assessment.schema.json", "/$defs/errorRecord");
+        Map<String, String> lines = new HashMap<>();
+        for (String line : Files.readAllLines(input)) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(line);
+            if (m.find()) {
+                lines.put(m.group(1), line);
+            }
+        }
+        List<String> assessments = partLines(dir.resolve("out/assessments"));
+        assertThat(assessments).hasSize((int) (150 - bad));
+        for (String json : assessments) {
+            JsonNode node = JSON.readTree(json);
+            assertThat(ContractSchemas.problems(assessmentSchema, node)).as(json).isEmpty();
+            assertThat(node.get("source").asText()).endsWith("portfolio.jsonl");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = JSON.readValue(lines.get(node.get("id").asText()), LinkedHashMap.class);
+            JsonNode expected = JSON.valueToTree(coreApi(library, fields));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) node).remove(List.of("source", "row"));
+            assertThat(node).as(json).isEqualTo(expected);
+        }
+        List<String> errors = partLines(dir.resolve("out/errors"));
+        assertThat(errors).hasSize((int) bad);
+        for (String json : errors) {
+            assertThat(ContractSchemas.problems(errorSchema, json)).as(json).isEmpty();
+        }
+    }
+
+    private static List<String> partLines(Path output) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (var parts = Files.list(output)) {
+            for (Path part : parts.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
+                Files.readAllLines(part).stream().filter(l -> !l.isBlank()).forEach(lines::add);
+            }
+        }
+        return lines;
     }
 
     @Test

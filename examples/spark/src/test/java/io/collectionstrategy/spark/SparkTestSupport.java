@@ -1,15 +1,22 @@
 package io.collectionstrategy.spark;
 
 import io.collectionstrategy.Assessment;
+import io.collectionstrategy.BlockedStep;
 import io.collectionstrategy.CollectionStrategy;
 import io.collectionstrategy.Debtor;
 import io.collectionstrategy.EscalationStep;
+import io.collectionstrategy.Evidence;
+import io.collectionstrategy.FiredRule;
 import io.collectionstrategy.Rulebook;
+import io.collectionstrategy.RulebookInfo;
+import io.collectionstrategy.Script;
+import io.collectionstrategy.Warning;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -48,34 +55,33 @@ abstract class SparkTestSupport {
         return Rulebook.fromDirectory(tinyRulebookDir());
     }
 
-    /** The columns of an assessment the job writes, for comparing outputs. */
-    record Scored(String id, String debtorType, String situation, String scriptId, List<String> steps,
-                  List<String> warnings, List<String> blocked, List<String> firedRuleIds, String rulebookName,
-                  String rulebookVersion) {
+    /** @return what the core API gives for these fields, to compare with what the job wrote */
+    static Assessment coreApi(CollectionStrategy strategy, Map<String, ?> fields) {
+        return strategy.assess(Debtor.fromFields(fields), AS_OF);
     }
 
-    static Scored scored(Assessment a) {
-        return new Scored(a.id(), a.debtorType(), a.situation(), a.script() == null ? null : a.script().id(),
-                a.escalation().stream().map(SparkTestSupport::step).toList(), a.warningCodes(),
-                a.blocked().stream().map(b -> b.step() + "/" + b.reason() + "/" + b.rule()).toList(),
-                a.firedRuleIds(), a.rulebook().name(), a.rulebook().version());
+    /**
+     * Reads an assessment back from a row of the assessments output: its nested columns are the assessment's JSON
+     * fields, so the row holds the whole assessment.
+     */
+    static Assessment assessment(Row r) {
+        Row s = r.getAs("script");
+        Script script = s == null ? null : new Script(s.getAs("id"), s.getAs("locale"), s.getAs("title"),
+                s.getAs("text"), s.getList(s.fieldIndex("do")), s.getList(s.fieldIndex("avoid")));
+        Row book = r.getAs("rulebook");
+        return new Assessment(r.getAs("id"), r.getAs("debtorType"), r.getAs("situation"), script,
+                rows(r, "escalation", e -> new EscalationStep(e.getAs("step"), e.<Integer>getAs("inDays"),
+                        e.getAs("reason"), e.getAs("rule"))),
+                rows(r, "warnings", w -> new Warning(w.getAs("code"), w.getAs("message"), w.getAs("rule"))),
+                rows(r, "blocked", b -> new BlockedStep(b.getAs("step"), b.getAs("reason"), b.getAs("rule"))),
+                rows(r, "firedRules", f -> new FiredRule(f.getAs("id"), f.getAs("name"))),
+                new RulebookInfo(book.getAs("name"), book.getAs("version")),
+                rows(r, "evidence", e -> new Evidence(e.getAs("type"), e.<Integer>getAs("points"), e.getAs("cue"),
+                        e.getAs("rule"))));
     }
 
-    static Scored coreApi(CollectionStrategy strategy, Map<String, ?> fields) {
-        return scored(strategy.assess(Debtor.fromFields(fields), AS_OF));
-    }
-
-    private static String step(EscalationStep s) {
-        return s.step() + "/" + s.inDays() + "/" + s.reason();
-    }
-
-    static Scored scored(Row r) {
-        List<Row> steps = r.getList(r.fieldIndex("steps"));
-        List<Row> blocked = r.getList(r.fieldIndex("blocked"));
-        return new Scored(r.getAs("id"), r.getAs("debtorType"), r.getAs("situation"), r.getAs("scriptId"),
-                steps.stream().map(s -> s.getString(0) + "/" + s.getInt(1) + "/" + s.getString(2)).toList(),
-                r.getList(r.fieldIndex("warnings")),
-                blocked.stream().map(b -> b.getString(0) + "/" + b.getString(1) + "/" + b.getString(2)).toList(),
-                r.getList(r.fieldIndex("firedRuleIds")), r.getAs("rulebookName"), r.getAs("rulebookVersion"));
+    private static <T> List<T> rows(Row r, String column, Function<Row, T> read) {
+        List<Row> items = r.getList(r.fieldIndex(column));
+        return items.stream().map(read).toList();
     }
 }

@@ -1,6 +1,5 @@
-package io.collectionstrategy.cli;
+package io.collectionstrategy.examples.portfolio;
 
-import io.collectionstrategy.Debtor;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -16,40 +15,14 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
- * A realistic synthetic portfolio, deterministic for a seed: days overdue skewed to the early buckets (about 45%
- * 1-30, 25% 31-60, 12% 61-90, 18% over 90 with a long tail to a few years), behaviours consistent with the seven
- * debtor types of DOMAIN.md (plus debtors not yet reached and plain oversights), promises and contacts, 3-5% with a
- * special circumstance, guarantor, collateral and business flags, synthetic names.
- *
- * <p>Optionally a fraction of bad rows (out-of-range values, unknown enum values, wrong types, missing fields,
- * unknown fields, malformed JSON) for trying error handling. Reusable by benchmarks:
- * {@code PortfolioGenerator.debtors(42, 100_000)}.
+ * The rows of a {@link SyntheticPortfolio}, drawn one at a time from one random sequence: see there for the
+ * distribution. Inside the limitation period, days overdue stop below
+ * {@link SyntheticPortfolio#INSIDE_LIMITATION_MAX_DAYS} (a shorter tail) and no row has a limitation interruption or
+ * a contact history; everything else is drawn alike.
  */
-public final class PortfolioGenerator implements Iterator<PortfolioGenerator.Row> {
-
-    /** Dates in generated rows (interruptions, contacts) lie before this date; assess on or after it. */
-    public static final LocalDate DEFAULT_REFERENCE_DATE = LocalDate.of(2026, 11, 1);
-
-    /** Columns of the generated CSV, in CONTRACT.md order. */
-    public static final List<String> CSV_COLUMNS = List.of("id", "name", "daysOverdue", "amountOverdue", "currency",
-            "debtorKind", "lateInstalments", "promisesMade", "promisesBroken", "contactAttempts", "contactsReached",
-            "daysSinceLastContact", "statedReason", "behaviours", "circumstances", "hasGuarantor", "hasCollateral",
-            "lastInterruption", "jurisdiction", "contactHistory");
-
-    /**
-     * One generated row.
-     *
-     * @param index         0-based position
-     * @param fields        the fields by CONTRACT.md name (values: String, Integer, BigDecimal, Boolean, List)
-     * @param malformedJson when not null, the row's JSON Lines text is this broken text instead of the fields
-     * @param bad           true when the row was made invalid on purpose
-     */
-    public record Row(long index, Map<String, Object> fields, String malformedJson, boolean bad) {
-    }
+final class SyntheticRows implements Iterator<GeneratedRow> {
 
     private enum Profile {
         PROVOCATIVE(9), EVASIVE(17), VICTIM(11), CONFIDENT(7), STUBBORN(13), SOPHISTICATED(6), SERIAL_PROMISER(17),
@@ -76,40 +49,20 @@ public final class PortfolioGenerator implements Iterator<PortfolioGenerator.Row
     private final double badRows;
     private final LocalDate reference;
     private final boolean jsonLines;
+    private final boolean insideLimitation;
     private long index;
 
     /**
-     * @param seed      the seed: equal seeds give equal portfolios
-     * @param count     how many rows
-     * @param badRows   fraction 0..1 of rows made invalid on purpose
-     * @param reference dates in rows lie before it
+     * @param portfolio what to draw
      * @param jsonLines true when the rows become JSON Lines (bad rows may then be malformed JSON text)
      */
-    public PortfolioGenerator(long seed, long count, double badRows, LocalDate reference, boolean jsonLines) {
-        if (count < 0) {
-            throw new IllegalArgumentException("count must be at least 0, was " + count);
-        }
-        if (badRows < 0 || badRows > 1) {
-            throw new IllegalArgumentException("bad-rows fraction must be between 0 and 1, was " + badRows);
-        }
-        this.random = new SplittableRandom(seed);
-        this.count = count;
-        this.badRows = badRows;
-        this.reference = reference;
+    SyntheticRows(SyntheticPortfolio portfolio, boolean jsonLines) {
+        this.random = new SplittableRandom(portfolio.seed());
+        this.count = portfolio.count();
+        this.badRows = portfolio.badRows();
+        this.reference = portfolio.referenceDate();
         this.jsonLines = jsonLines;
-    }
-
-    /**
-     * Valid debtors for benchmarks.
-     *
-     * @param seed  the seed
-     * @param count how many
-     * @return a lazy stream of debtors
-     */
-    public static Stream<Debtor> debtors(long seed, long count) {
-        Iterator<Row> rows = new PortfolioGenerator(seed, count, 0, DEFAULT_REFERENCE_DATE, false);
-        return StreamSupport.stream(java.util.Spliterators.spliterator(rows, count,
-                java.util.Spliterator.ORDERED | java.util.Spliterator.SIZED), false).map(r -> Debtor.fromFields(r.fields()));
+        this.insideLimitation = portfolio.insideLimitation();
     }
 
     @Override
@@ -118,7 +71,7 @@ public final class PortfolioGenerator implements Iterator<PortfolioGenerator.Row
     }
 
     @Override
-    public Row next() {
+    public GeneratedRow next() {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
@@ -127,7 +80,7 @@ public final class PortfolioGenerator implements Iterator<PortfolioGenerator.Row
         if (badRows > 0 && random.nextDouble() < badRows) {
             return spoil(i, fields);
         }
-        return new Row(i, fields, null, false);
+        return new GeneratedRow(i, fields, null, false);
     }
 
     private Map<String, Object> debtor(long i) {
@@ -212,12 +165,12 @@ public final class PortfolioGenerator implements Iterator<PortfolioGenerator.Row
         f.put("hasGuarantor", random.nextDouble() < (business ? 0.35 : 0.12));
         f.put("hasCollateral", random.nextDouble() < (business ? 0.3 : 0.08));
         // an interruption of the limitation clock (a written demand, an acknowledgement) on some old debts
-        if (days > 400 && random.nextDouble() < 0.35) {
+        if (!insideLimitation && days > 400 && random.nextDouble() < 0.35) {
             int ago = 30 + random.nextInt(Math.max(1, days - 400));
             f.put("lastInterruption", reference.minusDays(ago).toString());
         }
         f.put("jurisdiction", jurisdiction);
-        if (reached > 0 && random.nextDouble() < 0.05) {
+        if (!insideLimitation && reached > 0 && random.nextDouble() < 0.05) {
             f.put("contactHistory", contactHistory(attempts, reached));
         }
         return f;
@@ -234,7 +187,11 @@ public final class PortfolioGenerator implements Iterator<PortfolioGenerator.Row
         if (u < 0.82) {
             return 61 + random.nextInt(30);
         }
-        // over 90: a long tail, most within a year, a few past the three-year limitation period
+        // over 90: a long tail, most within a year, a few past the three-year limitation period (unless inside it)
+        if (insideLimitation) {
+            double tail = -Math.log(1 - random.nextDouble()) * 200;
+            return 91 + (int) Math.min(tail, SyntheticPortfolio.INSIDE_LIMITATION_MAX_DAYS - 92);
+        }
         double tail = -Math.log(1 - random.nextDouble()) * 260;
         return 91 + (int) Math.min(tail, 2_500);
     }
@@ -328,7 +285,7 @@ public final class PortfolioGenerator implements Iterator<PortfolioGenerator.Row
         return list;
     }
 
-    private Row spoil(long i, Map<String, Object> f) {
+    private GeneratedRow spoil(long i, Map<String, Object> f) {
         int kind = random.nextInt(8);
         switch (kind) {
             case 0 -> f.put("daysOverdue", -1 - random.nextInt(30));
@@ -350,13 +307,13 @@ public final class PortfolioGenerator implements Iterator<PortfolioGenerator.Row
                 if (jsonLines) {
                     String text = "{\"id\": \"" + f.get("id") + "\", \"daysOverdue\": " + f.get("daysOverdue")
                             + ", \"behaviours\": [\"FRIENDLY\"";
-                    return new Row(i, f, text, true);
+                    return new GeneratedRow(i, f, text, true);
                 }
                 f.put("debtorKind", "PARTNERSHIP");
             }
             default -> f.remove("daysOverdue");
         }
-        return new Row(i, f, null, true);
+        return new GeneratedRow(i, f, null, true);
     }
 
     private String name(String jurisdiction) {

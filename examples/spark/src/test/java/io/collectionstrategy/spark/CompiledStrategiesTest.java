@@ -4,14 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.collectionstrategy.CollectionStrategy;
 import io.collectionstrategy.Rulebook;
+import io.collectionstrategy.examples.portfolio.CompiledStrategies;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
-class StrategyCacheTest {
+class CompiledStrategiesTest {
 
     private static Rulebook roundTrip(Rulebook rulebook) throws IOException, ClassNotFoundException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -26,13 +28,13 @@ class StrategyCacheTest {
     @Test
     void get_sameRulebookShippedTwice_compiledOnce() throws Exception {
         Rulebook rulebook = SparkTestSupport.tinyRulebook();
-        CollectionStrategy first = StrategyCache.get(rulebook, "en");
-        int compilations = StrategyCache.compilations();
+        CollectionStrategy first = CompiledStrategies.get(rulebook, Locale.ENGLISH);
+        int compilations = CompiledStrategies.compilations();
 
-        CollectionStrategy second = StrategyCache.get(roundTrip(rulebook), "en");
+        CollectionStrategy second = CompiledStrategies.get(roundTrip(rulebook), Locale.ENGLISH);
 
         assertThat(second).isSameAs(first);
-        assertThat(StrategyCache.compilations()).isEqualTo(compilations);
+        assertThat(CompiledStrategies.compilations()).isEqualTo(compilations);
         assertThat(second.rulebook().version()).isEqualTo(rulebook.version());
     }
 
@@ -40,7 +42,7 @@ class StrategyCacheTest {
     void get_otherLocale_separateStrategy() {
         Rulebook rulebook = SparkTestSupport.tinyRulebook();
 
-        assertThat(StrategyCache.get(rulebook, "zh-CN")).isNotSameAs(StrategyCache.get(rulebook, "en"));
-        assertThat(StrategyCache.get(rulebook, "zh-CN").locale().toLanguageTag()).isEqualTo("zh-CN");
+        assertThat(CompiledStrategies.get(rulebook, Locale.forLanguageTag("zh-CN"))).isNotSameAs(CompiledStrategies.get(rulebook, Locale.ENGLISH));
+        assertThat(CompiledStrategies.get(rulebook, Locale.forLanguageTag("zh-CN")).locale().toLanguageTag()).isEqualTo("zh-CN");
     }
 }

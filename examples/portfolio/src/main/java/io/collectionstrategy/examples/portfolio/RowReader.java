@@ -1,4 +1,4 @@
-package io.collectionstrategy.cli;
+package io.collectionstrategy.examples.portfolio;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.BufferedReader;
 import java.io.Closeable;
@@ -19,42 +20,54 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a portfolio row by row with constant memory: JSON Lines line by line, a JSON array element by element with
- * Jackson's streaming parser, CSV record by record. A row that cannot be read becomes an {@link InputRow} with an
- * error in its place; reading goes on with the next row when the format allows (JSON Lines, CSV with a bad row).
- * When it does not (a syntax error inside a JSON array), the failed row is the last one and {@link #stoppedEarly()}
- * says why.
+ * Jackson's streaming parser, CSV record by record. A row that cannot be read becomes a malformed
+ * {@link PortfolioRow} in its place, with the case id when it can be seen; reading goes on with the next row when
+ * the format allows (JSON Lines, CSV with a bad row). When it does not (a syntax error inside a JSON array), the
+ * malformed row is the last one and {@link #stoppedEarly()} says why.
+ *
+ * <p>JSON Lines rows come out {@linkplain PortfolioRow#unparsed unparsed}, so that the parsing can run on the
+ * threads (or Spark executors) that assess them: {@link PortfolioRow#parsed()}, or {@link #parseLine} for a line
+ * read some other way.
  */
-final class PortfolioReader implements Iterator<InputRow>, Closeable {
+public final class RowReader implements Iterator<PortfolioRow>, Closeable {
 
-    static final ObjectMapper JSON = JsonMapper.builder()
+    /**
+     * The JSON mapper rows are parsed with: floats as {@link java.math.BigDecimal}, a duplicate field or content
+     * after the object is malformed. Fine for writing JSON too.
+     */
+    public static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     /** Reads one element of a JSON array: what follows it is the next element, not trailing garbage. */
-    private static final com.fasterxml.jackson.databind.ObjectReader ELEMENT_READER =
+    private static final ObjectReader ELEMENT_READER =
             JSON.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private static final CSVFormat CSV_FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
             .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).setTrim(true).get();
 
     private final BufferedReader reader;
-    private final InputFormat format;
+    private final PortfolioFormat format;
     private final String source;
     private long row;
-    private InputRow next;
+    private PortfolioRow next;
     private boolean done;
     private String stoppedEarly;
 
@@ -68,7 +81,7 @@ final class PortfolioReader implements Iterator<InputRow>, Closeable {
     private Iterator<CSVRecord> records;
     private List<String> header;
 
-    private PortfolioReader(BufferedReader reader, InputFormat format, String source) throws IOException {
+    private RowReader(BufferedReader reader, PortfolioFormat format, String source) throws IOException {
         this.reader = reader;
         this.format = format;
         this.source = source;
@@ -81,39 +94,70 @@ final class PortfolioReader implements Iterator<InputRow>, Closeable {
     }
 
     /**
-     * Opens a file, or stdin for {@code -}.
+     * Opens a file.
      *
-     * @param file   the path, or {@code -}
-     * @param format the format, or null for the file's extension (stdin: sniffed from the first character)
-     * @param stdin  standard input
+     * @param file   the file
+     * @param format the format, or null for the file's extension (else sniffed from the first character)
      * @return the reader
-     * @throws StartupException when the file is missing or unreadable, or the format unknown
+     * @throws UnreadablePortfolioException when the file is missing or unreadable, or its start is malformed (a JSON
+     *                                      file that does not start with a value, a CSV header with duplicate
+     *                                      names)
      */
-    static PortfolioReader open(String file, InputFormat format, InputStream stdin) {
+    public static RowReader open(Path file, PortfolioFormat format) throws UnreadablePortfolioException {
+        String source = file.toString();
+        if (!Files.isRegularFile(file)) {
+            throw new UnreadablePortfolioException("file not found: " + source);
+        }
+        BufferedReader r;
         try {
-            if ("-".equals(file)) {
-                BufferedReader r = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8), 1 << 16);
-                return new PortfolioReader(r, format != null ? format : sniff(r), "stdin");
-            }
-            Path path = Path.of(file);
-            if (!Files.isRegularFile(path)) {
-                throw new StartupException("file not found: " + file);
-            }
-            InputFormat f = format != null ? format : InputFormat.byExtension(path.getFileName().toString());
-            BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-            if (f == null) {
-                f = sniff(r);
-            }
-            return new PortfolioReader(r, f, file);
+            r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new StartupException("file not found: " + file);
+            throw new UnreadablePortfolioException("file not found: " + source);
+        } catch (IOException e) {
+            throw new UnreadablePortfolioException("cannot read " + source + ": " + e.getMessage());
+        }
+        PortfolioFormat byName = format != null ? format : PortfolioFormat.byExtension(file.getFileName().toString());
+        return start(r, byName, source);
+    }
+
+    /**
+     * Reads a stream, e.g. standard input; closing the reader closes it.
+     *
+     * @param in     the stream, UTF-8
+     * @param format the format, or null to sniff it from the first character
+     * @param source what to call the input in messages and rows, e.g. {@code stdin}
+     * @return the reader
+     * @throws UnreadablePortfolioException when the stream cannot be read or its start is malformed
+     */
+    public static RowReader read(InputStream in, PortfolioFormat format, String source)
+            throws UnreadablePortfolioException {
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        return start(r, format, source);
+    }
+
+    private static RowReader start(BufferedReader r, PortfolioFormat format, String source)
+            throws UnreadablePortfolioException {
+        try {
+            return new RowReader(r, format != null ? format : sniff(r), source);
+        } catch (UnreadablePortfolioException e) {
+            closeQuietly(r);
+            throw e;
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-            throw new StartupException("cannot read " + file + ": " + e.getMessage());
+            closeQuietly(r);
+            throw new UnreadablePortfolioException("cannot read " + source + ": " + e.getMessage());
+        }
+    }
+
+    private static void closeQuietly(Closeable c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // already failing with a better reason
         }
     }
 
     /** Guesses the format from the first non-blank character: {@code [} JSON, <code>{</code> JSON Lines, else CSV. */
-    private static InputFormat sniff(BufferedReader r) throws IOException {
+    private static PortfolioFormat sniff(BufferedReader r) throws IOException {
         r.mark(4096);
         int c;
         int read = 0;
@@ -123,12 +167,12 @@ final class PortfolioReader implements Iterator<InputRow>, Closeable {
         } while (c != -1 && read < 4000 && (Character.isWhitespace(c) || c == '\uFEFF'));
         r.reset();
         if (c == '[') {
-            return InputFormat.JSON;
+            return PortfolioFormat.JSON;
         }
         if (c == '{' || c == -1) {
-            return InputFormat.JSONL;
+            return PortfolioFormat.JSONL;
         }
-        return InputFormat.CSV;
+        return PortfolioFormat.CSV;
     }
 
     private void skipBom() throws IOException {
@@ -138,17 +182,14 @@ final class PortfolioReader implements Iterator<InputRow>, Closeable {
         }
     }
 
-    InputFormat format() {
+    /** @return the format being read */
+    public PortfolioFormat format() {
         return format;
     }
 
-    String source() {
+    /** @return what the input is called in messages and rows */
+    public String source() {
         return source;
-    }
-
-    /** @return why reading stopped before the end of the input, or null when it read everything */
-    String stoppedEarly() {
-        return stoppedEarly;
     }
 
     @Override
@@ -167,16 +208,21 @@ final class PortfolioReader implements Iterator<InputRow>, Closeable {
     }
 
     @Override
-    public InputRow next() {
+    public PortfolioRow next() {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        InputRow r = next;
+        PortfolioRow r = next;
         next = null;
         return r;
     }
 
-    private InputRow read() throws IOException {
+    /** @return why reading stopped before the end of the input, or null when it read everything */
+    public String stoppedEarly() {
+        return stoppedEarly;
+    }
+
+    private PortfolioRow read() throws IOException {
         if (stoppedEarly != null) {
             return null;
         }
@@ -189,41 +235,51 @@ final class PortfolioReader implements Iterator<InputRow>, Closeable {
 
     // ---- JSON Lines
 
-    private InputRow readLine() throws IOException {
+    private PortfolioRow readLine() throws IOException {
         String line;
         while ((line = reader.readLine()) != null) {
             row++;
             if (!line.isBlank()) {
-                return InputRow.unparsed(row, line);
+                return PortfolioRow.unparsed(source, row, line);
             }
         }
         return null;
     }
 
-    static InputRow parseLine(long row, String line) {
+    /**
+     * Parses one JSON Lines line.
+     *
+     * @param source the input the line comes from
+     * @param row    its 1-based line number
+     * @param line   the line
+     * @return the row with its fields, or a malformed row (not JSON, not an object) with the id seen in its text
+     */
+    public static PortfolioRow parseLine(String source, long row, String line) {
         JsonNode node;
         try {
             node = JSON.readTree(line);
         } catch (JsonProcessingException e) {
-            return InputRow.failed(row, idGuess(line), malformed(e, false));
+            return PortfolioRow.malformed(source, row, malformed(e, false), salvageId(line));
         }
-        return fromNode(row, node);
+        return fromNode(source, row, node);
     }
 
-    private static InputRow fromNode(long row, JsonNode node) {
+    private static PortfolioRow fromNode(String source, long row, JsonNode node) {
         if (node == null || !node.isObject()) {
-            return InputRow.failed(row, null, "expected a JSON object with the debtor's fields, was "
-                    + (node == null ? "nothing" : "a JSON " + node.getNodeType().name().toLowerCase()));
+            return PortfolioRow.malformed(source, row, "expected a JSON object with the debtor's fields, was "
+                    + (node == null ? "nothing" : "a JSON " + node.getNodeType().name().toLowerCase(Locale.ROOT)),
+                    null);
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> fields = (Map<String, Object>) toJava(node);
-        return InputRow.of(row, fields);
+        return PortfolioRow.of(source, row, fields);
     }
 
-    private static final java.util.regex.Pattern START_MARKER = java.util.regex.Pattern.compile(
+    private static final Pattern START_MARKER = Pattern.compile(
             "\\(start marker at \\[Source: [^;\\]]*(?:\\([^)]*\\))?[^;\\]]*; line: (\\d+), column: (\\d+)\\]\\)");
-    private static final java.util.regex.Pattern SOURCE = java.util.regex.Pattern.compile(
-            "\\s*\\[Source: [^\\]]*\\]");
+    private static final Pattern SOURCE = Pattern.compile("\\s*\\[Source: [^\\]]*\\]");
+    /** A plain {@code "id": "..."} in the text of a row that is not valid JSON. */
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"\\\\]{1,200})\"");
 
     /**
      * The parser's message with its position, without Jackson's source noise.
@@ -231,7 +287,7 @@ final class PortfolioReader implements Iterator<InputRow>, Closeable {
      * @param e        the parser's exception
      * @param withLine true to name the line too (a JSON file); a JSON Lines row is one line
      */
-    static String malformed(JsonProcessingException e, boolean withLine) {
+    private static String malformed(JsonProcessingException e, boolean withLine) {
         String where = "";
         if (e.getLocation() != null) {
             where = withLine ? " at line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr()
@@ -247,14 +303,14 @@ final class PortfolioReader implements Iterator<InputRow>, Closeable {
         return "malformed JSON" + where + ": " + message;
     }
 
-    /** The id of a line that is not valid JSON, when a plain {@code "id": "..."} can be seen in it. */
-    private static String idGuess(String line) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([^\"\\\\]{1,200})\"").matcher(line);
+    /** The id of a row that is not valid JSON, when a plain {@code "id": "..."} can be seen in its text. */
+    private static String salvageId(String text) {
+        Matcher m = ID.matcher(text);
         return m.find() ? m.group(1) : null;
     }
 
     /** Jackson tree to plain Java values: maps, lists, strings, Integer/Long/BigInteger, BigDecimal, Boolean, null. */
-    static Object toJava(JsonNode node) {
+    private static Object toJava(JsonNode node) {
         switch (node.getNodeType()) {
             case OBJECT: {
                 Map<String, Object> map = new LinkedHashMap<>();
@@ -295,11 +351,11 @@ final class PortfolioReader implements Iterator<InputRow>, Closeable {
                 emptyJson = true;
             }
         } catch (JsonProcessingException e) {
-            throw new StartupException("cannot read " + source + ": " + malformed(e, true));
+            throw new UnreadablePortfolioException("cannot read " + source + ": " + malformed(e, true));
         }
     }
 
-    private InputRow readJsonElement() throws IOException {
+    private PortfolioRow readJsonElement() throws IOException {
         if (emptyJson) {
             return null;
         }
@@ -320,11 +376,11 @@ final class PortfolioReader implements Iterator<InputRow>, Closeable {
             }
             row = element;
             JsonNode node = ELEMENT_READER.readTree(parser);
-            return fromNode(element, node);
+            return fromNode(source, element, node);
         } catch (JsonProcessingException e) {
             row = element;
             stoppedEarly = "stopped reading at element " + element + ": the rest of a malformed JSON array cannot be read";
-            return InputRow.failed(element, null, malformed(e, true));
+            return PortfolioRow.malformed(source, element, malformed(e, true), null);
         }
     }
 
@@ -334,17 +390,17 @@ final class PortfolioReader implements Iterator<InputRow>, Closeable {
         try {
             csv = CSV_FORMAT.parse(reader);
         } catch (IllegalArgumentException | UncheckedIOException e) {
-            throw new StartupException("cannot read the CSV header of " + source + ": " + e.getMessage());
+            throw new UnreadablePortfolioException("cannot read the CSV header of " + source + ": " + e.getMessage());
         }
         header = csv.getHeaderNames();
         if (header.isEmpty()) {
-            records = java.util.Collections.emptyIterator();
+            records = Collections.emptyIterator();
         } else {
             records = csv.iterator();
         }
     }
 
-    private InputRow readCsvRecord() {
+    private PortfolioRow readCsvRecord() {
         CSVRecord record;
         try {
             if (!records.hasNext()) {
@@ -354,7 +410,7 @@ final class PortfolioReader implements Iterator<InputRow>, Closeable {
         } catch (UncheckedIOException | IllegalStateException e) {
             row++;
             stoppedEarly = "stopped reading at data row " + row + ": " + e.getMessage();
-            return InputRow.failed(row, null, "malformed CSV: " + rootMessage(e));
+            return PortfolioRow.malformed(source, row, "malformed CSV: " + rootMessage(e), null);
         }
         row++;
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -362,16 +418,17 @@ final class PortfolioReader implements Iterator<InputRow>, Closeable {
         for (int i = 0; i < n; i++) {
             fields.put(header.get(i), record.get(i));
         }
-        String id = InputRow.idOf(fields);
+        PortfolioRow read = PortfolioRow.of(source, row, fields);
         if (record.size() < header.size()) {
-            return InputRow.failed(row, id, "row has " + record.size() + " values but the header has " + header.size()
-                    + " columns; missing column " + String.join(", ", header.subList(record.size(), header.size())));
+            return PortfolioRow.malformed(source, row, "row has " + record.size() + " values but the header has "
+                    + header.size() + " columns; missing column "
+                    + String.join(", ", header.subList(record.size(), header.size())), read.id());
         }
         if (record.size() > header.size()) {
-            return InputRow.failed(row, id, "row has " + record.size() + " values but the header has only "
-                    + header.size() + " columns " + header);
+            return PortfolioRow.malformed(source, row, "row has " + record.size() + " values but the header has only "
+                    + header.size() + " columns " + header, read.id());
         }
-        return InputRow.of(row, fields);
+        return read;
     }
 
     private static String rootMessage(Throwable e) {
@@ -385,16 +442,18 @@ final class PortfolioReader implements Iterator<InputRow>, Closeable {
     /**
      * Counts the rows of a file cheaply for a progress bar's total: its lines (less one for a CSV header).
      *
-     * @return the count, or -1 when not known (stdin, JSON arrays)
+     * @param file   the file
+     * @param format its format
+     * @return the count, or -1 when not known (a JSON array, a file that cannot be read)
      */
-    static long countRows(String file, InputFormat format) {
-        if ("-".equals(file) || format == InputFormat.JSON) {
+    public static long countRows(Path file, PortfolioFormat format) {
+        if (format == PortfolioFormat.JSON) {
             return -1;
         }
         long lines = 0;
         boolean lastNewline = true;
         byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(Path.of(file))) {
+        try (InputStream in = Files.newInputStream(file)) {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 for (int i = 0; i < n; i++) {
@@ -410,7 +469,7 @@ final class PortfolioReader implements Iterator<InputRow>, Closeable {
         if (!lastNewline) {
             lines++;
         }
-        return format == InputFormat.CSV ? Math.max(0, lines - 1) : lines;
+        return format == PortfolioFormat.CSV ? Math.max(0, lines - 1) : lines;
     }
 
     @Override

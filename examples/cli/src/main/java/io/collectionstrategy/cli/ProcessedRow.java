@@ -1,0 +1,52 @@
+package io.collectionstrategy.cli;
+
+import io.collectionstrategy.Assessment;
+import io.collectionstrategy.Debtor;
+import io.collectionstrategy.RowAssessor;
+import io.collectionstrategy.RowResult;
+import io.collectionstrategy.examples.portfolio.PortfolioRow;
+
+/**
+ * One input row as the command-line tool processed it: the row, what core's {@link RowAssessor} made of it (an
+ * assessment or a failure), and the output record rendered on the worker thread.
+ *
+ * @param row      the input row, parsed
+ * @param result   its assessment or failure
+ * @param rendered the assessment's output record, or null
+ */
+record ProcessedRow(PortfolioRow row, RowResult result, String rendered) {
+
+    /** Parses the row (a JSON line is parsed on the worker thread) and assesses it; never throws for a bad row. */
+    static ProcessedRow of(RowAssessor rows, PortfolioRow unparsed) {
+        PortfolioRow row = unparsed.parsed();
+        if (!row.readable()) {
+            return new ProcessedRow(row, RowResult.failed(RowResult.Kind.MALFORMED_RECORD, null, null, row.malformed()),
+                    null);
+        }
+        return new ProcessedRow(row, rows.assess(row.fields()), null);
+    }
+
+    /** Assesses a debtor already read from the row. */
+    static ProcessedRow of(RowAssessor rows, PortfolioRow row, Debtor debtor) {
+        return new ProcessedRow(row, rows.assess(debtor), null);
+    }
+
+    /** @return this row with its rendered output record */
+    ProcessedRow rendered(String record) {
+        return new ProcessedRow(row, result, record);
+    }
+
+    boolean ok() {
+        return result.ok();
+    }
+
+    /** @return the assessment, or null */
+    Assessment assessment() {
+        return result.assessment();
+    }
+
+    /** @return the error that takes the row's place, as users read it, or null */
+    String error() {
+        return result.ok() ? null : result.failure().describe();
+    }
+}

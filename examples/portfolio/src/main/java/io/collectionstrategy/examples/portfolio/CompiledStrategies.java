@@ -1,0 +1,68 @@
+package io.collectionstrategy.examples.portfolio;
+
+import io.collectionstrategy.CollectionStrategy;
+import io.collectionstrategy.Rulebook;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The compiled rulebooks of this JVM, keyed by the rulebook's content version and the script locale: a process that
+ * runs several commands (the command-line tool's tests, an embedding program) or many tasks (a Spark executor)
+ * compiles each rulebook once. Equal versions mean equal files, so a hit is always current. A compiled strategy
+ * cannot be serialised; Spark executors receive the {@link Rulebook} source and compile it here. Holds the
+ * {@value #MAX_ENTRIES} most recently used; thread-safe (a second caller for the same key waits for the one
+ * compilation).
+ */
+public final class CompiledStrategies {
+
+    /** How many compiled strategies are kept. */
+    public static final int MAX_ENTRIES = 8;
+
+    private static final Map<String, CollectionStrategy> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CollectionStrategy> eldest) {
+            return size() > MAX_ENTRIES;
+        }
+    };
+    private static final AtomicInteger COMPILATIONS = new AtomicInteger();
+
+    private CompiledStrategies() {
+    }
+
+    /**
+     * The compiled strategy for this rulebook and locale, compiling it on first use.
+     *
+     * @param rulebook the rulebook source
+     * @param locale   the scripts' language, or {@code null} for the library's default
+     * @return the shared, thread-safe strategy
+     * @throws io.collectionstrategy.RulebookException when the rulebook does not compile
+     */
+    public static CollectionStrategy get(Rulebook rulebook, Locale locale) {
+        Objects.requireNonNull(rulebook, "rulebook");
+        String key = rulebook.version() + "|" + (locale == null ? "" : locale.toLanguageTag());
+        synchronized (CACHE) {
+            CollectionStrategy cached = CACHE.get(key);
+            if (cached != null) {
+                return cached;
+            }
+            CollectionStrategy.Builder builder = CollectionStrategy.builder().rulebook(rulebook);
+            if (locale != null) {
+                builder.locale(locale);
+            }
+            CollectionStrategy strategy = builder.build();
+            COMPILATIONS.incrementAndGet();
+            CACHE.put(key, strategy);
+            return strategy;
+        }
+    }
+
+    /** @return how many rulebooks this JVM has compiled through the cache */
+    public static int compilations() {
+        return COMPILATIONS.get();
+    }
+}

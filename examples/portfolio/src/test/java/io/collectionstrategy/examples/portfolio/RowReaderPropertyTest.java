@@ -1,0 +1,73 @@
+package io.collectionstrategy.examples.portfolio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+
+/** Properties of the row reader, alone and on what the generator writes. */
+class RowReaderPropertyTest {
+
+    @Provide
+    Arbitrary<String> ids() {
+        return Arbitraries.strings().withCharRange(' ', '~').withCharRange('\u4e00', '\u4e20')
+                .excludeChars('"', '\\').ofMinLength(1).ofMaxLength(200);
+    }
+
+    @Property(tries = 300)
+    void parseLine_truncatedObject_idSalvaged(@ForAll("ids") String id, @ForAll @IntRange(max = 40) int cut) {
+        String text = "{\"id\": \"" + id + "\", \"daysOverdue\": 12, \"behaviours\": [\"FRIENDLY\"";
+        String line = text.substring(0, Math.max(text.indexOf(id) + id.length() + 1, text.length() - cut));
+
+        PortfolioRow row = RowReader.parseLine("p", 1, line);
+
+        assertThat(row.readable()).isFalse();
+        assertThat(row.salvagedId()).isEqualTo(id);
+    }
+
+    @Property(tries = 300)
+    void parseLine_object_fieldsWithItsId(@ForAll("ids") String id, @ForAll @IntRange(max = 36500) int days) {
+        PortfolioRow row = RowReader.parseLine("p", 1, "{\"id\":\"" + id + "\",\"daysOverdue\":" + days + "}");
+
+        assertThat(row.fields()).containsEntry("daysOverdue", days);
+        assertThat(row.id()).isEqualTo(id.isBlank() ? null : id);
+    }
+
+    @Property(tries = 100)
+    void generatedJsonLines_readBack_oneRowEachAndInvalidExactlyWhenBad(
+            @ForAll long seed, @ForAll @IntRange(max = 60) int count, @ForAll @DoubleRange(max = 0.5) double badRows)
+            throws IOException {
+        SyntheticPortfolio portfolio = new SyntheticPortfolio(seed, count).withBadRows(badRows);
+        StringWriter out = new StringWriter();
+        portfolio.write(out, PortfolioFormat.JSONL);
+        List<GeneratedRow> generated = portfolio.stream(PortfolioFormat.JSONL).toList();
+
+        List<PortfolioRow> read = new ArrayList<>();
+        try (RowReader reader = RowReader.read(new ByteArrayInputStream(out.toString().getBytes(StandardCharsets.UTF_8)),
+                null, "generated")) {
+            reader.forEachRemaining(r -> read.add(r.parsed()));
+        }
+
+        assertThat(read).hasSize(count);
+        for (int i = 0; i < count; i++) {
+            GeneratedRow g = generated.get(i);
+            PortfolioRow r = read.get(i);
+            assertThat(r.row()).isEqualTo(i + 1);
+            assertThat(SyntheticPortfolioTest.valid(r)).isEqualTo(!g.bad());
+            if (g.fields().get("id") != null) {
+                assertThat(r.id()).isEqualTo(g.fields().get("id"));
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.collectionstrategy.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PortfolioReaderTest {
+
+    @Test
+    void plain_scalaSeqAndStruct_javaListAndMap() {
+        Object seq = scala.jdk.javaapi.CollectionConverters.asScala(List.of("A", "B")).toSeq();
+        assertThat(PortfolioReader.plain(seq)).isEqualTo(List.of("A", "B"));
+        assertThat(PortfolioReader.plain(java.sql.Date.valueOf("2026-01-02"))).isEqualTo(LocalDate.of(2026, 1, 2));
+        Map<String, Object> none = Map.of();
+        assertThat(PortfolioReader.plain(none)).isEqualTo(none);
+    }
+}
