@@ -233,7 +233,7 @@ final class ComplianceGuard {
                     + " extinguished by prescription", warnings);
         } else if (lim.extinguished()) {
             script = replace(script, null, "the debtor's region must be established first", warnings);
-        } else if (c.debtor().has(Circumstance.BREATHING_SPACE)) {
+        } else if (c.debtor().has(Circumstance.BREATHING_SPACE) && c.situation() == null) {
             script = replace(script, hasScript.test(BREATHING_SPACE_SCRIPT) ? BREATHING_SPACE_SCRIPT : null,
                     "a breathing space is in force", warnings);
         } else if (lim.expired() && script != null && !script.contains(TIME_BARRED_SCRIPT) && c.situation() == null

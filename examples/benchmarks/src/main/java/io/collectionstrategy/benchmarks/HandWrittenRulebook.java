@@ -20,7 +20,7 @@ import java.util.Set;
  */
 public final class HandWrittenRulebook {
 
-    /** Type names in alphabetical order: ties between scores go to the first. */
+    /** Type names in alphabetical order. */
     private static final String[] TYPES = {"CONFIDENT", "EVASIVE", "PROVOCATIVE", "SERIAL_PROMISER", "SOPHISTICATED",
         "STUBBORN", "VICTIM"};
     private static final int CONFIDENT = 0;
@@ -30,6 +30,11 @@ public final class HandWrittenRulebook {
     private static final int SOPHISTICATED = 4;
     private static final int STUBBORN = 5;
     private static final int VICTIM = 6;
+    /** Ties go to the gentler treatment ({@code classification.tieOrder} of {@code rulebook.yaml}). */
+    private static final int[] TIE_ORDER = {VICTIM, SOPHISTICATED, PROVOCATIVE, CONFIDENT, EVASIVE, STUBBORN,
+        SERIAL_PROMISER};
+    /** {@code escalation.largeExposure} of {@code rulebook.yaml}. */
+    private static final BigDecimal LARGE_EXPOSURE = new BigDecimal("500000");
 
     private static final String[] STEP_NAMES = {"REMINDER", "PHONE_CALL", "FIELD_VISIT", "WRITTEN_DEMAND",
         "SUPERVISOR_REVIEW", "AGENCY_PLACEMENT", "PAYMENT_ORDER", "LITIGATION", "WRITE_OFF_REVIEW", "REPAYMENT_PLAN",
@@ -164,9 +169,9 @@ public final class HandWrittenRulebook {
             score[SERIAL_PROMISER] += 1;
         }
         int best = -1;
-        for (int t = 0; t < TYPES.length; t++) {
+        for (int t : TIE_ORDER) {
             if (score[t] >= 3 && (best < 0 || score[t] > score[best])) {
-                best = t; // strictly greater: ties keep the alphabetically first
+                best = t; // strictly greater: ties keep the one first in the tie order
             }
         }
         r.type = best < 0 ? "UNCLASSIFIED" : TYPES[best];
@@ -179,8 +184,14 @@ public final class HandWrittenRulebook {
             r.situation = "FRAUD";
         } else if (c.contains(Circumstance.BANKRUPTCY)) {
             r.situation = "BANKRUPTCY";
-        } else if (c.contains(Circumstance.COMPLAINT_OPEN)) {
+        } else if (c.contains(Circumstance.BREATHING_SPACE)) {
+            r.situation = "BREATHING_SPACE";
+        } else if (c.contains(Circumstance.COMPLAINT_OPEN)
+                || reason == StatedReason.DISSATISFIED && d.jurisdiction().equals(Jurisdiction.UK)) {
             r.situation = "COMPLAINT";
+        } else if (c.contains(Circumstance.VULNERABLE)
+                || reason == StatedReason.ILLNESS && b.contains(Behaviour.EMOTIONAL_DISTRESS)) {
+            r.situation = "VULNERABLE";
         } else if (c.contains(Circumstance.DISPUTE_OPEN) || reason == StatedReason.DISPUTES_DEBT) {
             r.situation = "DISPUTE";
         } else if (c.contains(Circumstance.IN_LITIGATION) || c.contains(Circumstance.JUDGMENT_OBTAINED)) {
@@ -272,6 +283,10 @@ public final class HandWrittenRulebook {
             if (business && days >= 8) {
                 step(s, SUPPLY_STOP, 0);
             }
+            if (business && days >= 1 && (reason == StatedReason.REFUSES
+                    || b.contains(Behaviour.CONDITIONS_PAYMENT_ON_SUPPLY))) {
+                step(s, SUPPLY_STOP, 0);
+            }
         } else {
             switch (r.situation) {
                 case "DECEASED" -> {
@@ -281,6 +296,13 @@ public final class HandWrittenRulebook {
                 case "FRAUD" -> step(s, FRAUD_REVIEW, 0);
                 case "BANKRUPTCY" -> step(s, SUSPEND_COLLECTION, 0);
                 case "COMPLAINT", "DISPUTE" -> step(s, COMPLAINT_HANDLING, 0);
+                case "BREATHING_SPACE" -> step(s, SUSPEND_COLLECTION, 0);
+                case "VULNERABLE" -> {
+                    if (days >= 1) {
+                        step(s, REPAYMENT_PLAN, 0);
+                        step(s, SUPERVISOR_REVIEW, 0);
+                    }
+                }
                 case "LITIGATION" -> {
                     if (c.contains(Circumstance.JUDGMENT_OBTAINED)) {
                         step(s, ENFORCEMENT, 0);
@@ -302,7 +324,48 @@ public final class HandWrittenRulebook {
         if (guaranteeExpiring && days >= 1 && !"FRAUD".equals(r.situation)) {
             step(s, GUARANTOR_DEMAND, 0);
         }
+        // GUA-002: a deceased or bankrupt debtor's guarantor is asked at once
+        if (("DECEASED".equals(r.situation) || "BANKRUPTCY".equals(r.situation)) && d.hasGuarantor()
+                && !guaranteeExpired && days >= 1) {
+            step(s, GUARANTOR_DEMAND, 0);
+        }
+        // ESC-034: a large exposure goes to a supervisor at once
+        if (days >= 1 && d.amountOverdue().compareTo(LARGE_EXPOSURE) >= 0) {
+            step(s, SUPERVISOR_REVIEW, 0);
+        }
+        guard(d, r, c);
         return r;
+    }
+
+    /** The compliance guard's vetoes that the benchmark inputs can meet (no clock ends inside their range). */
+    private static void guard(Debtor d, Result r, Set<Circumstance> c) {
+        int[] s = r.steps;
+        boolean nothingOwed = d.daysOverdue() == 0 && d.amountOverdue().signum() == 0;
+        boolean stop = nothingOwed || c.contains(Circumstance.BREATHING_SPACE)
+                || c.contains(Circumstance.STATUTE_BARRED_CLAIMED);
+        boolean vulnerable = c.contains(Circumstance.VULNERABLE) || "VULNERABLE".equals(r.situation);
+        for (int k = 0; k < s.length; k++) {
+            if (s[k] < 0) {
+                continue;
+            }
+            boolean nonCollection = k == SUPERVISOR_REVIEW || k == WRITE_OFF_REVIEW || k == COMPLAINT_HANDLING
+                    || k == SUSPEND_COLLECTION || k == FRAUD_REVIEW || k == DEATH_VERIFICATION;
+            boolean legalOrAgency = k == PAYMENT_ORDER || k == LITIGATION || k == ENFORCEMENT || k == AGENCY_PLACEMENT;
+            if (stop && !nonCollection || vulnerable && legalOrAgency) {
+                s[k] = -1;
+            }
+        }
+        if (c.contains(Circumstance.BREATHING_SPACE)) {
+            step(s, SUSPEND_COLLECTION, 0);
+        }
+        if (c.contains(Circumstance.STATUTE_BARRED_CLAIMED) || vulnerable) {
+            step(s, SUPERVISOR_REVIEW, 0);
+        }
+        if (nothingOwed) {
+            r.scriptId = null;
+        } else if (c.contains(Circumstance.BREATHING_SPACE) && r.situation == null) {
+            r.scriptId = "SITUATION_BREATHING_SPACE";
+        }
     }
 
     /** When two rules propose the same step, the earliest is kept. */

@@ -76,13 +76,14 @@ public final class NaiveDrools {
             if (debtor.hasGuarantor() && debtor.jurisdiction() == io.collectionstrategy.Jurisdiction.CN) {
                 LocalDate ends = due.plusMonths(6);
                 long left = ChronoUnit.DAYS.between(asOf, ends);
-                guarantee = new GuaranteePeriod(ends, left, left >= 0 && left <= 30, left < 0);
+                guarantee = new GuaranteePeriod(ends, left, left >= 0 && left <= 30, left < 0, false);
                 session.insert(guarantee);
             }
             session.fireAllRules();
             String type = out.type();
             String situation = out.situation();
-            session.insert(new Treatment(debtor, type, situation, limitation, guarantee, evaluation));
+            boolean large = debtor.amountOverdue().compareTo(LARGE_EXPOSURE) >= 0;
+            session.insert(new Treatment(debtor, type, situation, limitation, guarantee, evaluation, null, large));
             session.fireAllRules();
             return new Result(type, situation, out.scriptId, out.steps);
         } finally {
@@ -125,7 +126,8 @@ public final class NaiveDrools {
 
         String type() {
             return scores.entrySet().stream().filter(e -> e.getValue() >= 3)
-                    .min(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .min(Map.Entry.<String, Integer>comparingByValue().reversed()
+                            .thenComparing(e -> tieRank(e.getKey())).thenComparing(Map.Entry.comparingByKey()))
                     .map(Map.Entry::getKey).orElse("UNCLASSIFIED");
         }
 
@@ -136,11 +138,20 @@ public final class NaiveDrools {
         }
     }
 
+    /** {@code classification.tieOrder} and {@code escalation.largeExposure} of the default {@code rulebook.yaml}. */
+    static final java.util.List<String> TIE_ORDER = java.util.List.of("VICTIM", "SOPHISTICATED", "PROVOCATIVE",
+            "CONFIDENT", "EVASIVE", "STUBBORN", "SERIAL_PROMISER");
+    static final java.math.BigDecimal LARGE_EXPOSURE = new java.math.BigDecimal("500000");
+
+    static int tieRank(String type) {
+        int i = TIE_ORDER.indexOf(type);
+        return i < 0 ? TIE_ORDER.size() : i;
+    }
+
     private static LimitationClock limitation(Debtor debtor, LocalDate due, LocalDate asOf) {
         int years = switch (debtor.jurisdiction().code()) {
-            case "CN" -> 3;
-            case "US" -> 4;
-            default -> 6;
+            case "UK" -> 5; // no nation known: the Scottish five years
+            default -> 3;   // CN; US without a state: the shortest state period
         };
         LocalDate start = debtor.lastInterruption() != null && debtor.lastInterruption().isAfter(due)
                 ? debtor.lastInterruption() : due;
@@ -150,6 +161,7 @@ public final class NaiveDrools {
                 || debtor.has(io.collectionstrategy.Circumstance.JUDGMENT_OBTAINED);
         boolean expired = left < 0 && !inCourt;
         return new LimitationClock(debtor.jurisdiction().name(), start, ends, left, !expired && !inCourt && left <= 90,
-                expired, debtor.jurisdiction() == io.collectionstrategy.Jurisdiction.CN);
+                expired, debtor.jurisdiction() == io.collectionstrategy.Jurisdiction.CN, null,
+                expired && debtor.jurisdiction().code().equals("UK"));
     }
 }
