@@ -980,6 +980,12 @@ final class RuleSandbox {
                 return null;
             }
             Expression scopeExpr = m.getScope().get();
+            if (scopeExpr instanceof NameExpr n && Character.isUpperCase(n.getNameAsString().charAt(0))
+                    && !rule.bound.containsKey(n.getNameAsString()) && !rule.locals.contains(n.getNameAsString())) {
+                refuseAt(m, "static calls such as " + n.getNameAsString() + "." + method + "(...) are not allowed: "
+                        + SUBSET + OPT_OUT);
+                return null;
+            }
             if (scopeExpr instanceof NameExpr n && n.getNameAsString().equals(CompiledRulebook.OUTCOME)
                     && !rule.locals.contains(CompiledRulebook.OUTCOME) && !rule.bound.containsKey(CompiledRulebook.OUTCOME)) {
                 if (rule.pattern != null) {
