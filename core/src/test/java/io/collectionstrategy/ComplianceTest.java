@@ -212,7 +212,7 @@ class ComplianceTest {
 
         assertThatThrownBy(() -> CollectionStrategy.builder().rulebook(exits).build())
                 .isInstanceOf(RulebookException.class)
-                .hasMessageContaining("rules/exit.drl:10: rule \"Exit\": the class System is not allowed");
+                .hasMessageContaining("rules/exit.drl:10: rule \"Exit\": static calls such as System.exit(...) are not allowed");
     }
 
     @Test
@@ -352,7 +352,7 @@ class ComplianceTest {
                 """);
 
         assertThatThrownBy(() -> CollectionStrategy.builder().rulebook(split).build())
-                .hasMessageContaining("rules/split.drl:10: rule \"Exit in two lines\": the class System is not allowed");
+                .hasMessageContaining("rules/split.drl:10: rule \"Exit in two lines\": static calls such as System.exit(...) are not allowed");
     }
 
     @Test
