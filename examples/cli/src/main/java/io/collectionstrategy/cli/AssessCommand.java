@@ -82,8 +82,12 @@ final class AssessCommand implements Callable<Integer> {
                 Iterator<InputRow> rows = reader;
                 OrderedPipeline.run(rows, row -> {
                     // parse, assess and render on the worker threads; the main thread only reads and writes
-                    Outcome outcome = Outcome.of(strategy, row, asOf, engine.at(), locale, engine.ignoreUnknown);
-                    return outcome.ok() ? outcome.rendered(writer.render(outcome.row().row(), outcome.assessment())) : outcome;
+                    try {
+                        Outcome outcome = Outcome.of(strategy, row, asOf, engine.at(), locale, engine.ignoreUnknown);
+                        return outcome.ok() ? outcome.rendered(writer.render(outcome.row().row(), outcome.assessment())) : outcome;
+                    } catch (StackOverflowError | OutOfMemoryError e) { // an error record, not the end of the run
+                        return new Outcome(row.parsed(), null, "assessment failed: " + e);
+                    }
                 }, outcome -> {
                     if (outcome.ok()) {
                         if (outcome.rendered() != null) {

@@ -73,6 +73,8 @@ record Outcome(InputRow row, Assessment assessment, String error, String rendere
             return new Outcome(row, null, "assessment failed: " + e.getMessage());
         } catch (RuntimeException e) {
             return new Outcome(row, null, "assessment failed: " + e);
+        } catch (StackOverflowError | OutOfMemoryError | LinkageError e) { // one row's failure, not the run's
+            return new Outcome(row, null, "assessment failed: " + e);
         }
     }
 

@@ -45,6 +45,14 @@ final class RulebookSource {
      * @throws StartupException when the directory is missing or the rulebook does not compile
      */
     static CollectionStrategy build(String rules, Locale locale) {
+        return build(rules, locale, false);
+    }
+
+    /**
+     * @param allowUnsafeRules skip the sandbox (trusted rulebooks only)
+     * @see #build(String, Locale)
+     */
+    static CollectionStrategy build(String rules, Locale locale, boolean allowUnsafeRules) {
         try {
             Rulebook rulebook;
             if (isDefault(rules)) {
@@ -56,14 +64,16 @@ final class RulebookSource {
                 }
                 rulebook = Rulebook.fromDirectory(dir);
             }
-            String key = rulebook.name() + " " + rulebook.version() + " " + locale.toLanguageTag();
+            String key = rulebook.name() + " " + rulebook.version() + " " + locale.toLanguageTag()
+                    + (allowUnsafeRules ? " unsafe" : "");
             synchronized (COMPILED) {
                 CollectionStrategy cached = COMPILED.get(key);
                 if (cached != null) {
                     return cached;
                 }
             }
-            CollectionStrategy strategy = CollectionStrategy.builder().rulebook(rulebook).locale(locale).build();
+            CollectionStrategy strategy = CollectionStrategy.builder().rulebook(rulebook).locale(locale)
+                    .allowUnsafeRules(allowUnsafeRules).build();
             synchronized (COMPILED) {
                 COMPILED.put(key, strategy);
             }
