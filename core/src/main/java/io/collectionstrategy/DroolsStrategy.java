@@ -162,8 +162,10 @@ final class DroolsStrategy implements CollectionStrategy {
         } catch (AssessmentException | InvalidDebtorException e) {
             throw e;
         } catch (Throwable e) {
+            watch.inConsequence = false; // a consequence that threw never reaches afterMatchFired
             throw failure(debtor, slot, e);
         } finally {
+            watch.inConsequence = false;
             boolean touched = Watchdog.end(watch);
             slot.watch = null;
             if (reusable && !touched) {

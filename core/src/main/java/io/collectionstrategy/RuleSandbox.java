@@ -224,6 +224,10 @@ final class RuleSandbox {
         new RuleSandbox(path, source, problems).check(pkg);
     }
 
+    /** The language level of Drools' parsers, as the knowledge builder uses it (DRL6 unless configured). */
+    private static final LanguageLevelOption LEVEL = org.kie.internal.builder.KnowledgeBuilderFactory
+            .newKnowledgeBuilderConfiguration().getOption(LanguageLevelOption.KEY);
+
     /**
      * Refuses Unicode escapes anywhere in the text, comments and strings included: Java reads {@code \u0053ystem} as
      * {@code System} and {@code \u000a} as a line break, before any parser sees the code.
@@ -523,7 +527,7 @@ final class RuleSandbox {
             int line = e.getLine() > 0 ? e.getLine() : rule.getLine();
             baseOffset = offsetOf(line, Math.max(e.getColumn(), 0), text);
             baseLine = lineAt(source, baseOffset);
-            DrlExprParser parser = DrlExprParserFactory.getDrlExprParser(LanguageLevelOption.DRL6);
+            DrlExprParser parser = DrlExprParserFactory.getDrlExprParser(LEVEL);
             ConstraintConnectiveDescr tree = parser.parse(text);
             if (parser.hasErrors() || tree == null) {
                 refuse(baseLine, name + ": cannot read the condition " + oneLine(text) + ": " + (parser.getErrors().isEmpty()
@@ -973,6 +977,17 @@ final class RuleSandbox {
                 refuseAt(m, "type arguments are not allowed in rules");
                 return null;
             }
+            if (m.getScope().isEmpty() && rule.pattern != null) {
+                // a method of the pattern's fact itself, as MVEL reads it: Debtor( daysOverdue() > 30, has( ... ) )
+                Method own = arity == 0 ? accessor(rule.pattern, method) : null;
+                if (own != null) {
+                    return own.getReturnType();
+                }
+                if (isFactQuery(rule.pattern, method, arity)) {
+                    m.getArguments().forEach(this::check);
+                    return boolean.class;
+                }
+            }
             if (m.getScope().isEmpty()) {
                 String instead = ENGINE_CALLS.get(method);
                 refuseAt(m, method + "(...) is not allowed: " + (instead != null ? instead
@@ -1014,6 +1029,10 @@ final class RuleSandbox {
             }
             if (scope == null && unknownRoot(scopeExpr)) {
                 return null; // refused already: a class outside the allowlist
+            }
+            if (t != null && isFactQuery(t, method, arity)) {
+                m.getArguments().forEach(this::check);
+                return boolean.class;
             }
             if (arity == 0 && t == null && !navigable(rule.bound.getOrDefault(root(scopeExpr), Object.class))
                     && accessorNames().contains(method)) {
@@ -1117,6 +1136,11 @@ final class RuleSandbox {
         }
         Method m = property(type, method);
         return m != null && m.getName().equals(method) ? m : null;
+    }
+
+    /** Yes/no questions a fact answers about a value: {@code Debtor.showed(Behaviour)}, {@code Debtor.has(Circumstance)}. */
+    private static boolean isFactQuery(Class<?> type, String method, int arity) {
+        return type == Debtor.class && arity == 1 && (method.equals("showed") || method.equals("has"));
     }
 
     private static Set<String> accessorNames;
