@@ -190,11 +190,12 @@ public interface CollectionStrategy {
         }
 
         /**
-         * Lets the rules call what the DRL safety lint refuses by default: {@code System.exit}, {@code Runtime},
-         * processes, reflection, class loading, files, network, threads, and imports outside {@code io.collectionstrategy},
-         * {@code java.util}, {@code java.math} and {@code java.time}. Only for rulebooks you trust as you trust your code.
+         * Skips the rule sandbox: by default a rulebook may only read the engine's facts and write to {@code outcome}
+         * (no other classes, no {@code new}, loops, functions, {@code eval}, {@code from}, MVEL, engine internals; see
+         * the analysts' guide, rules/README.md). Only for rulebooks you trust as you trust your code. The bounds per
+         * assessment ({@link #maxRuleFirings(int)}, {@link #maxAssessmentTime(java.time.Duration)}) still apply.
          *
-         * @param allow true to skip the DRL safety lint; default false
+         * @param allow true to skip the sandbox; default false
          * @return this builder
          */
         public Builder allowUnsafeRules(boolean allow) {
