@@ -93,9 +93,14 @@ public interface CollectionStrategy {
      * Chooses the rulebook and settings of a {@link CollectionStrategy}. Not thread-safe; the strategy it builds is.
      */
     final class Builder {
+        /** The default of {@link #maxAssessmentTime(java.time.Duration)}, in milliseconds. */
+        public static final long DEFAULT_MAX_ASSESSMENT_MILLIS = 1_000;
+        private static final java.time.Duration DEFAULT_MAX_ASSESSMENT_TIME =
+                java.time.Duration.ofMillis(DEFAULT_MAX_ASSESSMENT_MILLIS);
         private Rulebook rulebook;
         private Locale locale = Locale.forLanguageTag("zh-CN");
         private int maxRuleFirings = 10_000;
+        private java.time.Duration maxAssessmentTime = DEFAULT_MAX_ASSESSMENT_TIME;
         private boolean requireScenarios;
         private boolean allowUnsafeRules;
 
@@ -153,6 +158,26 @@ public interface CollectionStrategy {
         }
 
         /**
+         * The wall-clock time one assessment may take before it is stopped and fails with an
+         * {@link AssessmentException} naming the case and the rule that was firing; the engine stays usable. The
+         * engine checks it between rule firings; a watchdog thread halts the session and interrupts a rule that
+         * sleeps or waits. An assessment usually takes microseconds; the default leaves room for the first
+         * assessments of a cold JVM.
+         *
+         * @param max the time; default {@value #DEFAULT_MAX_ASSESSMENT_MILLIS} ms
+         * @return this builder
+         * @throws IllegalArgumentException when not positive
+         */
+        public Builder maxAssessmentTime(java.time.Duration max) {
+            Objects.requireNonNull(max, "max");
+            if (max.isNegative() || max.isZero()) {
+                throw new IllegalArgumentException("maxAssessmentTime must be positive: " + max);
+            }
+            this.maxAssessmentTime = max;
+            return this;
+        }
+
+        /**
          * Makes {@link #build()} run the rulebook's own scenarios and fail when any fails: a rulebook must pass its
          * scenarios before it serves.
          *
@@ -165,11 +190,12 @@ public interface CollectionStrategy {
         }
 
         /**
-         * Lets the rules call what the DRL safety lint refuses by default: {@code System.exit}, {@code Runtime},
-         * processes, reflection, class loading, files, network, threads, and imports outside {@code io.collectionstrategy},
-         * {@code java.util}, {@code java.math} and {@code java.time}. Only for rulebooks you trust as you trust your code.
+         * Skips the rule sandbox: by default a rulebook may only read the engine's facts and write to {@code outcome}
+         * (no other classes, no {@code new}, loops, functions, {@code eval}, {@code from}, MVEL, engine internals; see
+         * the analysts' guide, rules/README.md). Only for rulebooks you trust as you trust your code. The bounds per
+         * assessment ({@link #maxRuleFirings(int)}, {@link #maxAssessmentTime(java.time.Duration)}) still apply.
          *
-         * @param allow true to skip the DRL safety lint; default false
+         * @param allow true to skip the sandbox; default false
          * @return this builder
          */
         public Builder allowUnsafeRules(boolean allow) {
@@ -189,7 +215,8 @@ public interface CollectionStrategy {
             if (rulebook == null) {
                 throw new IllegalStateException("no rulebook chosen: call defaultRulebook(), rulebookDirectory(path) or rulebook(rulebook)");
             }
-            DroolsStrategy strategy = new DroolsStrategy(CompiledRulebook.compile(rulebook, allowUnsafeRules), locale, maxRuleFirings);
+            DroolsStrategy strategy = new DroolsStrategy(CompiledRulebook.compile(rulebook, allowUnsafeRules), locale,
+                    maxRuleFirings, maxAssessmentTime);
             if (requireScenarios) {
                 io.collectionstrategy.check.ScenarioReport report = strategy.authoring().runScenarios();
                 if (!report.passed()) {

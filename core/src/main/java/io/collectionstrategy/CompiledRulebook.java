@@ -6,7 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.nio.charset.StandardCharsets;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsError;
+import org.drools.drl.parser.DroolsParserException;
+import org.drools.io.DescrResource;
+import org.kie.internal.builder.conf.LanguageLevelOption;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import io.collectionstrategy.facts.Evaluation;
@@ -24,7 +29,6 @@ import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.builder.ResultSeverity;
-import org.kie.internal.io.ResourceFactory;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.slf4j.Logger;
@@ -98,8 +102,11 @@ final class CompiledRulebook {
     static CompiledRulebook compile(Rulebook rulebook, boolean allowUnsafeRules) {
         long start = System.nanoTime();
         List<RulebookProblem> problems = new ArrayList<>();
+        // Parsed once: the sandbox checks these descriptors and Drools compiles the very same ones, so no second
+        // reading of the text can differ from what was checked.
+        Map<String, PackageDescr> parsed = parse(rulebook, problems);
         if (!allowUnsafeRules) {
-            PreCompileChecks.checkDrlSafety(rulebook, problems);
+            PreCompileChecks.checkDrlSafety(rulebook, parsed, problems);
         }
         PreCompileChecks.checkSupported(rulebook, problems);
         PreCompileChecks.checkFairness(rulebook, problems);
@@ -121,8 +128,9 @@ final class CompiledRulebook {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         CompositeKnowledgeBuilder batch = builder.batch(); // all files at once, in path order, as KieBuilder does
         for (String path : rulebook.paths(".drl")) {
-            byte[] drl = rulebook.files().get(path).getBytes(StandardCharsets.UTF_8);
-            batch.add(ResourceFactory.newByteArrayResource(drl).setSourcePath(path), ResourceType.DRL);
+            DescrResource resource = new DescrResource(parsed.get(path));
+            resource.setSourcePath(path);
+            batch.add(resource, ResourceType.DESCR);
         }
         batch.build();
         for (KnowledgeBuilderResult r : builder.getResults(ResultSeverity.ERROR)) {
@@ -164,6 +172,39 @@ final class CompiledRulebook {
         LOG.info("compiled rulebook {} version {}: {} rules, {} script locales in {} ms", rulebook.name(),
                 rulebook.version(), compiled.size(), scripts.locales().size(), (System.nanoTime() - start) / 1_000_000);
         return new CompiledRulebook(rulebook, kieBase, scripts, compiled, profiles, settings);
+    }
+
+    /**
+     * Parses every {@code .drl} file with Drools' own parser, at the language level the knowledge builder uses.
+     * A file with syntax errors is reported ({@code file:line: [ERR ...] ...}, as Drools words them) and left out.
+     */
+    static Map<String, PackageDescr> parse(Rulebook rulebook, List<RulebookProblem> problems) {
+        LanguageLevelOption level = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration()
+                .getOption(LanguageLevelOption.KEY);
+        Map<String, PackageDescr> parsed = new java.util.LinkedHashMap<>();
+        for (String path : rulebook.paths(".drl")) {
+            DrlParser parser = new DrlParser(level);
+            PackageDescr pkg;
+            try {
+                pkg = parser.parse(false, rulebook.files().get(path));
+            } catch (DroolsParserException | RuntimeException e) {
+                problems.add(new RulebookProblem(path, 0, "cannot parse: " + oneLine(String.valueOf(e.getMessage()))));
+                continue;
+            }
+            if (parser.hasErrors() || pkg == null) {
+                for (DroolsError error : parser.getErrors()) {
+                    int[] lines = error.getLines();
+                    int line = lines == null || lines.length == 0 ? 0 : Math.max(lines[0], 0);
+                    problems.add(new RulebookProblem(path, line, oneLine(error.getMessage())));
+                }
+                if (parser.getErrors().isEmpty()) {
+                    problems.add(new RulebookProblem(path, 0, "Drools' parser returned no package"));
+                }
+                continue;
+            }
+            parsed.put(path, pkg);
+        }
+        return parsed;
     }
 
     /**

@@ -47,6 +47,10 @@ final class DroolsStrategy implements CollectionStrategy {
     private final Locale locale;
     private final String localeTag;
     private final int maxRuleFirings;
+    /** The wall-clock time one assessment may take, in nanoseconds. */
+    private final long maxNanos;
+    /** How long past the deadline a consequence may still run before its thread is stopped, in nanoseconds. */
+    private final long graceNanos;
     private final Map<String, FiredRule> firedRuleByName = new HashMap<>();
     /** The same by Drools' rule object, filled as rules fire: a lookup by identity on every firing. */
     private final Map<Rule, FiredRule> firedRuleByRule = new java.util.concurrent.ConcurrentHashMap<>();
@@ -54,9 +58,11 @@ final class DroolsStrategy implements CollectionStrategy {
     private final Queue<Slot> sessions = new ConcurrentLinkedQueue<>();
     private final Authoring authoring = new DroolsAuthoring();
 
-    DroolsStrategy(CompiledRulebook book, Locale locale, int maxRuleFirings) {
+    DroolsStrategy(CompiledRulebook book, Locale locale, int maxRuleFirings, java.time.Duration maxAssessmentTime) {
         this.book = book;
         this.maxRuleFirings = maxRuleFirings;
+        this.maxNanos = maxAssessmentTime.toNanos();
+        this.graceNanos = Math.max(maxNanos, java.util.concurrent.TimeUnit.SECONDS.toNanos(1));
         this.localeTag = resolve(book, locale);
         this.locale = Locale.forLanguageTag(localeTag);
         for (CompiledRulebook.RuleDef def : book.rules) {
@@ -115,6 +121,9 @@ final class DroolsStrategy implements CollectionStrategy {
             slot = new Slot();
         }
         boolean reusable = false;
+        slot.deadline = start + maxNanos;
+        Watchdog.Run watch = Watchdog.start(slot.deadline, graceNanos, slot.session);
+        slot.watch = watch;
         try {
             LocalDate dueDate = debtor.effectiveDueDate(asOf);
             boolean inProceedings = debtor.has(Circumstance.IN_LITIGATION) || debtor.has(Circumstance.JUDGMENT_OBTAINED)
@@ -137,6 +146,9 @@ final class DroolsStrategy implements CollectionStrategy {
                 slot.insert(judgment, book.stage.judgment());
             }
             int fired = slot.session.fireAllRules(maxRuleFirings + 1);
+            if (slot.timedOut || watch.expired) {
+                throw timeout(debtor, slot);
+            }
             // Between the stages the engine decides the type and the situation; stage two chooses the treatment.
             String type = out.type(book.minimumPoints, book.tieOrder);
             String situation = out.situation();
@@ -145,6 +157,9 @@ final class DroolsStrategy implements CollectionStrategy {
                 slot.insert(new Treatment(debtor, type, situation, limitation, guarantee, evaluation, judgment, large),
                         true);
                 fired += slot.session.fireAllRules(maxRuleFirings + 1 - fired);
+            }
+            if (slot.timedOut || watch.expired) {
+                throw timeout(debtor, slot);
             }
             if (fired > maxRuleFirings) {
                 throw loop(debtor, slot);
@@ -159,21 +174,17 @@ final class DroolsStrategy implements CollectionStrategy {
             return assessment;
         } catch (AssessmentException | InvalidDebtorException e) {
             throw e;
-        } catch (ConsequenceException e) {
-            Rule rule = e.getMatch() == null ? null : e.getMatch().getRule();
-            String id = rule == null ? null : firedRule(rule).id();
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new AssessmentException(debtor.id(), id, "rule " + id + " failed for case " + debtor.id() + ": "
-                    + cause, cause);
-        } catch (RuntimeException e) {
-            LOG.warn("case {}: the rules failed: {}", debtor.id(), e.toString());
-            throw new AssessmentException(debtor.id(), null, "the rules failed for case " + debtor.id() + ": "
-                    + e.getMessage(), e);
+        } catch (Throwable e) {
+            watch.inConsequence = false; // a consequence that threw never reaches afterMatchFired
+            throw failure(debtor, slot, e);
         } finally {
-            if (reusable) {
+            watch.inConsequence = false;
+            boolean touched = Watchdog.end(watch);
+            slot.watch = null;
+            if (reusable && !touched) {
                 sessions.offer(slot);
             } else {
-                slot.session.dispose();
+                discard(slot);
             }
         }
     }
@@ -184,13 +195,83 @@ final class DroolsStrategy implements CollectionStrategy {
         }
     }
 
+    /** Disposes of a session that failed or could not be emptied; nothing of it is used again. */
+    private static void discard(Slot slot) {
+        try {
+            slot.session.dispose();
+        } catch (Throwable e) { // a session in a broken state: it is dropped anyway
+            LOG.debug("disposing a failed session: {}", e.toString());
+        }
+    }
+
+    /**
+     * Turns what a rule threw into the failure of this one assessment: a rule's exception, an {@code Error} the JVM
+     * survives ({@code StackOverflowError}, {@code OutOfMemoryError} of a rule allocating, {@code ThreadDeath} of the
+     * watchdog), or the interrupt of the deadline. Errors that mean the JVM itself is broken are rethrown.
+     */
+    private RuntimeException failure(Debtor debtor, Slot slot, Throwable e) {
+        if (e instanceof InternalError || e instanceof UnknownError) {
+            throw (Error) e;
+        }
+        if (slot.timedOut || slot.watch != null && slot.watch.expired) {
+            return timeout(debtor, slot);
+        }
+        Throwable cause = e;
+        Rule rule = null;
+        if (e instanceof ConsequenceException ce) {
+            rule = ce.getMatch() == null ? null : ce.getMatch().getRule();
+            cause = ce.getCause() == null ? ce : ce.getCause();
+        }
+        FiredRule culprit = rule != null ? firedRule(rule) : e instanceof Error ? slot.current : null;
+        String id = culprit == null ? null : culprit.id();
+        String who = culprit == null ? "the rules" : "rule " + id + " \"" + culprit.name() + "\"";
+        String message;
+        if (cause instanceof StackOverflowError) {
+            message = who + " recursed too deeply for case " + debtor.id() + " (StackOverflowError) and was stopped";
+        } else if (cause instanceof OutOfMemoryError) {
+            message = who + " ran out of memory for case " + debtor.id() + " (" + cause + ") and was stopped";
+        } else if (cause instanceof Error) {
+            message = who + " failed for case " + debtor.id() + " with " + cause;
+        } else if (culprit != null) {
+            message = "rule " + id + " failed for case " + debtor.id() + ": " + cause;
+        } else {
+            message = "the rules failed for case " + debtor.id() + ": " + cause.getMessage();
+        }
+        if (cause instanceof Error || culprit == null) {
+            LOG.warn("case {}: {}", debtor.id(), message);
+        }
+        return new AssessmentException(debtor.id(), id, message, cause);
+    }
+
+    private AssessmentException timeout(Debtor debtor, Slot slot) {
+        FiredRule rule = slot.current;
+        long ms = (System.nanoTime() - (slot.deadline - maxNanos)) / 1_000_000;
+        String message = "the rules took longer than " + maxNanos / 1_000_000 + " ms (maxAssessmentTime) for case "
+                + debtor.id() + " and were stopped after " + ms + " ms"
+                + (rule == null ? "" : ", in rule " + rule.id() + " \"" + rule.name() + "\" (it had fired "
+                + slot.counts.getOrDefault(rule, 0) + " times)");
+        LOG.warn(message);
+        return new AssessmentException(debtor.id(), rule == null ? null : rule.id(), message, null);
+    }
+
+    /**
+     * The firing limit was reached. The rule to blame is the one that keeps re-activating rules: of the rules that
+     * changed facts (insert, update, delete) while firing, the one that did so most often; a rule that only fired as
+     * often because the culprit's changes woke it up is not blamed. Without such a rule, the one that fired most.
+     */
     private AssessmentException loop(Debtor debtor, Slot slot) {
-        Map.Entry<FiredRule, Integer> worst = slot.counts.entrySet().stream()
-                .max(Map.Entry.comparingByValue()).orElse(Map.entry(new FiredRule("?", "?"), 0));
-        FiredRule rule = worst.getKey();
-        String message = "rule " + rule.id() + " \"" + rule.name() + "\" fired " + worst.getValue() + " times for case "
-                + debtor.id() + " and was stopped at the limit of " + maxRuleFirings
-                + " rule firings (maxRuleFirings): it probably keeps re-activating itself";
+        java.util.function.ToIntFunction<FiredRule> writes = r -> slot.writes.getOrDefault(r, 0);
+        java.util.function.ToIntFunction<FiredRule> firings = r -> slot.counts.getOrDefault(r, 0);
+        Comparator<FiredRule> blame = Comparator.comparingInt(writes).thenComparingInt(firings);
+        FiredRule rule = slot.fired.stream().max(blame).orElse(new FiredRule("?", "?"));
+        List<String> alike = slot.fired.stream().filter(r -> r != rule && blame.compare(r, rule) == 0)
+                .map(FiredRule::id).toList();
+        String message = "rule " + rule.id() + " \"" + rule.name() + "\" fired " + firings.applyAsInt(rule)
+                + " times for case " + debtor.id() + " and was stopped at the limit of " + maxRuleFirings
+                + " rule firings (maxRuleFirings): "
+                + (writes.applyAsInt(rule) > 0 ? "it changed facts " + writes.applyAsInt(rule) + " times, which makes"
+                        + " rules fire again" : "it probably keeps re-activating itself")
+                + (alike.isEmpty() ? "" : "; " + String.join(", ", alike) + " did the same as often");
         LOG.warn(message);
         return new AssessmentException(debtor.id(), rule.id(), message, null);
     }
@@ -267,6 +348,16 @@ final class DroolsStrategy implements CollectionStrategy {
         /** Each rule once, in the order it first fired (the assessment keeps a copy). */
         final List<FiredRule> fired = new ArrayList<>();
         final Map<FiredRule, Integer> counts = new IdentityHashMap<>();
+        /** How often each rule changed facts (insert, update, delete) while firing: what makes rules fire again. */
+        final Map<FiredRule, Integer> writes = new IdentityHashMap<>();
+        /** The rule firing now (or last), for the messages of failures and deadlines. */
+        FiredRule current;
+        /** {@link System#nanoTime()} by which this assessment must be over. */
+        long deadline;
+        /** Set when the listener found the deadline passed between two firings. */
+        boolean timedOut;
+        /** The watchdog's view of this assessment, while it runs. */
+        Watchdog.Run watch;
         /** Every fact handle inserted during this assessment, by the engine or by rules. */
         final List<FactHandle> handles = new ArrayList<>();
 
@@ -283,8 +374,25 @@ final class DroolsStrategy implements CollectionStrategy {
                         known = firedRuleByRule.computeIfAbsent(rule, DroolsStrategy.this::firedRule);
                     }
                     recorder.rule = known.id();
+                    current = known;
                     if (counts.merge(known, 1, Integer::sum) == 1) {
                         fired.add(known);
+                    }
+                    if (System.nanoTime() - deadline > 0) {
+                        timedOut = true;
+                        session.halt(); // after this firing; the assessment then fails with the deadline's message
+                    }
+                    Watchdog.Run w = watch;
+                    if (w != null) {
+                        w.inConsequence = true;
+                    }
+                }
+
+                @Override
+                public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
+                    Watchdog.Run w = watch;
+                    if (w != null) {
+                        w.inConsequence = false;
                     }
                 }
             });
@@ -295,6 +403,7 @@ final class DroolsStrategy implements CollectionStrategy {
                         return; // inserted by the engine: already in handles
                     }
                     handles.add(event.getFactHandle());
+                    wrote();
                     // steps and warnings inserted as facts count like outcome.step(...) and outcome.warning(...)
                     if (event.getObject() instanceof EscalationStep s) {
                         recorder.add(s.withRule(recorder.rule));
@@ -302,7 +411,27 @@ final class DroolsStrategy implements CollectionStrategy {
                         recorder.add(w.withRule(recorder.rule));
                     }
                 }
+
+                @Override
+                public void objectUpdated(org.kie.api.event.rule.ObjectUpdatedEvent event) {
+                    if (event.getRule() != null) {
+                        wrote();
+                    }
+                }
+
+                @Override
+                public void objectDeleted(org.kie.api.event.rule.ObjectDeletedEvent event) {
+                    if (event.getRule() != null) {
+                        wrote();
+                    }
+                }
             });
+        }
+
+        private void wrote() {
+            if (current != null) {
+                writes.merge(current, 1, Integer::sum);
+            }
         }
 
         void insert(Object fact, boolean used) {
@@ -326,7 +455,10 @@ final class DroolsStrategy implements CollectionStrategy {
             handles.clear(); // the deletions propagate at the next fireAllRules, before anything the next debtor adds
             recorder.clear();
             counts.clear();
+            writes.clear();
             fired.clear();
+            current = null;
+            timedOut = false;
             return session.getFactCount() == 0;
         }
     }

@@ -13,10 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.PackageDescr;
 
 /**
- * Checks that run before a rulebook is compiled: a {@code .drl} file is code, so it may not reach outside the
- * engine (DRL safety lint); no rule may use protected attributes such as income or ethnicity (fairness lint); and no
+ * Checks that run before a rulebook is compiled: a {@code .drl} file is code, so it must stay inside the sandbox
+ * ({@link RuleSandbox}: it reads facts and writes to {@code outcome}, nothing else); no rule may use protected attributes such as income or ethnicity (fairness lint); and no
  * script may impersonate authorities, threaten, insult or misstate legal action (script lint).
  */
 final class PreCompileChecks {
@@ -24,29 +25,6 @@ final class PreCompileChecks {
     static final String SCRIPT_LINT_FILE = "lint/script-lint.yaml";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
-    /** Calls a rule may not make, with what they are. */
-    private static final Map<Pattern, String> UNSAFE = new LinkedHashMap<>();
-
-    static {
-        UNSAFE.put(Pattern.compile("\\bSystem\\s*\\.\\s*(exit|getenv|setProperty|load|loadLibrary|setOut|setErr|setIn)\\b"), "a System call");
-        UNSAFE.put(Pattern.compile("\\bRuntime\\b"), "Runtime");
-        UNSAFE.put(Pattern.compile("\\bProcessBuilder\\b|\\bProcessHandle\\b"), "process creation");
-        UNSAFE.put(Pattern.compile("\\bjava\\s*\\.\\s*lang\\s*\\.\\s*(reflect|invoke)\\b|\\bgetDeclared\\w*\\s*\\(|\\bsetAccessible\\s*\\(|\\bMethodHandles?\\b|\\bget(Method|Field|Constructor)s?\\s*\\(|\\bnewInstance\\s*\\(|\\bgetClass\\s*\\(|\\binvoke\\s*\\(|\\.\\s*class\\b"), "reflection");
-        UNSAFE.put(Pattern.compile("\\bforName\\b|\\bClassLoader\\b|\\bdefineClass\\b|\\bgetClassLoader\\b|\\bServiceLoader\\b"), "class loading");
-        UNSAFE.put(Pattern.compile("\\bjava\\s*\\.\\s*util\\s*\\.\\s*(logging|jar|zip|prefs|spi)\\b"), "file or system access through java.util");
-        UNSAFE.put(Pattern.compile("\\bjava\\s*\\.\\s*(io|nio)\\b|\\bFiles\\s*\\.|\\bPaths\\s*\\.|\\bPath\\s*\\.\\s*of\\b|\\bFile(Input|Output)?(Stream|Reader|Writer)?\\s*\\(|\\bRandomAccessFile\\b"), "file access");
-        UNSAFE.put(Pattern.compile("\\bjava\\s*\\.\\s*net\\b|\\bSocket\\b|\\bServerSocket\\b|\\bURL\\s*\\(|\\bURI\\s*\\.\\s*create\\b|\\bHttpClient\\b|\\bURLConnection\\b"), "network access");
-        UNSAFE.put(Pattern.compile("\\bThread\\b|\\bExecutors?\\b|\\bjava\\s*\\.\\s*util\\s*\\.\\s*concurrent\\s*\\.\\s*(Executor|ForkJoin)"), "thread creation");
-        UNSAFE.put(Pattern.compile("\\bkcontext\\s*\\.\\s*getKieRuntime\\b|\\bdrools\\s*\\.\\s*getKieRuntime\\b|\\bkcontext\\s*\\.\\s*getKnowledgeRuntime\\b"), "access to the engine runtime");
-    }
-
-    /** Imports allowed in a rulebook loaded without {@code allowUnsafeRules}. */
-    private static final List<String> IMPORT_ALLOWLIST = List.of("io.collectionstrategy.", "java.util.", "java.math.",
-            "java.time.", "java.lang.String", "java.lang.Math", "java.lang.Integer", "java.lang.Long",
-            "java.lang.Boolean", "java.lang.Double", "java.lang.Number");
-    private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+(?:function\\s+|static\\s+|accumulate\\s+)?([\\w.*]+)[^\\n]*");
-    private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u+[0-9a-fA-F]{4}");
 
     /** Words of protected attributes; a rule may not mention them as identifiers. */
     private static final Pattern PROTECTED = Pattern.compile(
@@ -59,36 +37,18 @@ final class PreCompileChecks {
     }
 
     /**
-     * DRL safety lint: unsafe calls and imports outside the allowlist. Patterns run over the whole text without
-     * comments and string literals (so a call split over lines is still found); Unicode escapes are refused outright,
-     * because Java reads {@code \\u0053ystem} as {@code System}.
+     * DRL safety: the sandbox ({@link RuleSandbox}), an allowlist on the parsed structure of every {@code .drl} file,
+     * and no Unicode escapes anywhere in the text (Java reads {@code \\u0053ystem} as {@code System}).
+     *
+     * @param parsed each {@code .drl} file Drools' parser read without errors, by path
      */
-    static void checkDrlSafety(Rulebook rulebook, List<RulebookProblem> problems) {
+    static void checkDrlSafety(Rulebook rulebook, Map<String, PackageDescr> parsed, List<RulebookProblem> problems) {
         for (String path : rulebook.paths(".drl")) {
             String raw = rulebook.files().get(path);
-            Matcher escape = UNICODE_ESCAPE.matcher(raw);
-            if (escape.find()) {
-                problems.add(new RulebookProblem(path, lineAt(raw, escape.start()), "rules may not contain Unicode escapes ("
-                        + escape.group() + "): write the character itself"));
-            }
-            String code = code(raw);
-            Matcher imp = IMPORT.matcher(code);
-            while (imp.find()) {
-                String name = imp.group(1);
-                if (IMPORT_ALLOWLIST.stream().noneMatch(name::startsWith) || UNSAFE.keySet().stream().anyMatch(p -> p.matcher(name).find())) {
-                    problems.add(new RulebookProblem(path, lineAt(code, imp.start(1)), "import " + name
-                            + " is outside the allowed packages " + IMPORT_ALLOWLIST
-                            + " (a trusted caller may opt in with allowUnsafeRules)"));
-                }
-            }
-            String body = IMPORT.matcher(code).replaceAll(m -> " ".repeat(m.group().length()));
-            for (Map.Entry<Pattern, String> unsafe : UNSAFE.entrySet()) {
-                Matcher m = unsafe.getKey().matcher(body);
-                while (m.find()) {
-                    problems.add(new RulebookProblem(path, lineAt(body, m.start()), "rules may not use " + unsafe.getValue()
-                            + " (" + m.group().replaceAll("\\s+", "") + "): a rule must only read facts and write results to outcome"
-                            + " (a trusted caller may opt in with allowUnsafeRules)"));
-                }
+            RuleSandbox.checkEscapes(path, raw, problems);
+            PackageDescr pkg = parsed.get(path);
+            if (pkg != null) {
+                RuleSandbox.check(path, raw, pkg, problems);
             }
         }
     }

@@ -121,7 +121,7 @@ public final class RowAssessor {
             return RowResult.failed(RowResult.Kind.INVALID_DEBTOR, e.field(), null, e.getMessage());
         } catch (AssessmentException e) {
             return RowResult.failed(RowResult.Kind.ASSESSMENT_FAILED, null, e.ruleId(), e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) { // one row's failure, not the batch's
             return RowResult.failed(RowResult.Kind.ASSESSMENT_FAILED, null, null, e.toString());
         }
     }

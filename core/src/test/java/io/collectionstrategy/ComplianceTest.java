@@ -212,7 +212,7 @@ class ComplianceTest {
 
         assertThatThrownBy(() -> CollectionStrategy.builder().rulebook(exits).build())
                 .isInstanceOf(RulebookException.class)
-                .hasMessageContaining("rules/exit.drl:10: rules may not use a System call (System.exit)");
+                .hasMessageContaining("rules/exit.drl:10: rule \"Exit\": static calls such as System.exit(...) are not allowed");
     }
 
     @Test
@@ -229,8 +229,8 @@ class ComplianceTest {
                 """);
 
         assertThatThrownBy(() -> CollectionStrategy.builder().rulebook(files).build())
-                .hasMessageContaining("rules/files.drl:5: import java.io.File is outside the allowed packages")
-                .hasMessageContaining("rules/files.drl:11: rules may not use file access");
+                .hasMessageContaining("rules/files.drl:5: import java.io.File is not allowed")
+                .hasMessageContaining("rules/files.drl:11: rule \"Reads a file\": new File(...) is not allowed");
         assertThat(CollectionStrategy.builder().rulebook(files).allowUnsafeRules(true).build().authoring().rules()).hasSize(4);
     }
 
@@ -352,7 +352,7 @@ class ComplianceTest {
                 """);
 
         assertThatThrownBy(() -> CollectionStrategy.builder().rulebook(split).build())
-                .hasMessageContaining("rules/split.drl:10: rules may not use a System call (System.exit)");
+                .hasMessageContaining("rules/split.drl:10: rule \"Exit in two lines\": static calls such as System.exit(...) are not allowed");
     }
 
     @Test
@@ -368,7 +368,7 @@ class ComplianceTest {
                 """);
 
         assertThatThrownBy(() -> CollectionStrategy.builder().rulebook(escaped).build())
-                .hasMessageContaining("rules/esc.drl:10: rules may not contain Unicode escapes");
+                .hasMessageContaining("rules/esc.drl:10: Unicode escapes (\\u0053) are not allowed in rules");
     }
 
     @Test

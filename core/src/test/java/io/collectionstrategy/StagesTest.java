@@ -116,6 +116,9 @@ class StagesTest {
 
         assertThatThrownBy(() -> CollectionStrategy.builder().rulebook(wrong).build())
                 .isInstanceOf(RulebookException.class)
+                .hasMessageContaining("rules/w.drl:3: global java.util.List outcome is not allowed");
+        assertThatThrownBy(() -> CollectionStrategy.builder().rulebook(wrong).allowUnsafeRules(true).build())
+                .isInstanceOf(RulebookException.class)
                 .hasMessageContaining("global outcome must be declared as io.collectionstrategy.facts.Outcome, was java.util.List");
     }
 

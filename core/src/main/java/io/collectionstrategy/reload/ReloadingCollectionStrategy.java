@@ -83,6 +83,15 @@ public final class ReloadingCollectionStrategy implements CollectionStrategy, Au
     /** The longest the watcher waits for a quiet period while changes keep coming, in milliseconds. */
     private static final long MAX_DELAY_MILLIS = 3_000;
 
+    /** The name of the thread a candidate rulebook is compiled and tested on. */
+    public static final String CANDIDATE_THREAD_NAME = "collection-strategy-reload-candidate";
+
+    /**
+     * How long compiling a candidate and running its scenarios may take before the candidate is rejected as
+     * stalled, in milliseconds. Each assessment of its scenarios is bounded too ({@code maxAssessmentTime}).
+     */
+    public static final long DEFAULT_CANDIDATE_TIMEOUT_MILLIS = 120_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(ReloadingCollectionStrategy.class);
 
     private final Path directory;
@@ -95,8 +104,12 @@ public final class ReloadingCollectionStrategy implements CollectionStrategy, Au
     /** Version of the last rejected content, so the watcher does not report the same rejection twice. */
     private String lastRejected;
     private WatchService watchService;
-    private Thread watcher;
+    private volatile Thread watcher;
     private volatile boolean closed;
+    /** Compiles and tests candidates, so a stalled one cannot hold the watcher; replaced when one stalls. */
+    private java.util.concurrent.ExecutorService candidates = newCandidateThread();
+    /** Package-private for tests: {@link #DEFAULT_CANDIDATE_TIMEOUT_MILLIS} unless a test shortens it. */
+    volatile long candidateTimeoutMillis = DEFAULT_CANDIDATE_TIMEOUT_MILLIS;
 
     private ReloadingCollectionStrategy(Path directory, Consumer<CollectionStrategy.Builder> settings,
                                         ReloadListener listener) {
@@ -153,7 +166,7 @@ public final class ReloadingCollectionStrategy implements CollectionStrategy, Au
                 strategy.openWatchService();
             }
             strategy.current = strategy.build(Rulebook.fromDirectory(strategy.directory));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             strategy.close();
             throw e;
         }
@@ -203,6 +216,7 @@ public final class ReloadingCollectionStrategy implements CollectionStrategy, Au
     @Override
     public void close() {
         closed = true;
+        candidates.shutdownNow();
         WatchService ws = watchService;
         if (ws != null) {
             try {
@@ -250,12 +264,15 @@ public final class ReloadingCollectionStrategy implements CollectionStrategy, Au
             }
             CollectionStrategy next;
             try {
-                next = build(rulebook);
+                next = buildCandidate(rulebook);
             } catch (RulebookException e) {
                 lastRejected = version;
                 reject(serving, e.problems().isEmpty() ? List.of(problemOf(e)) : e.problems());
                 return false;
-            } catch (RuntimeException e) {
+            } catch (Throwable e) { // anything a candidate throws, Errors included, only rejects it
+                if (e instanceof InternalError || e instanceof UnknownError) {
+                    throw (Error) e;
+                }
                 lastRejected = version;
                 reject(serving, List.of(problemOf(e)));
                 return false;
@@ -267,6 +284,49 @@ public final class ReloadingCollectionStrategy implements CollectionStrategy, Au
             tell(ReloadEvent.reloaded(serving, next.rulebook()));
             return true;
         }
+    }
+
+    /**
+     * Compiles a candidate and runs its scenarios on the candidate thread, for at most
+     * {@link #DEFAULT_CANDIDATE_TIMEOUT_MILLIS}. A candidate still running then is rejected; its thread is
+     * interrupted and abandoned, and a new candidate thread takes its place (the log says so).
+     */
+    private CollectionStrategy buildCandidate(Rulebook rulebook) throws Throwable {
+        java.util.concurrent.Future<CollectionStrategy> future;
+        try {
+            future = candidates.submit(() -> build(rulebook));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            candidates = newCandidateThread(); // shut down by close(): reloadNow still works
+            future = candidates.submit(() -> build(rulebook));
+        }
+        try {
+            return future.get(candidateTimeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause();
+        } catch (java.util.concurrent.TimeoutException e) {
+            future.cancel(true);
+            candidates.shutdownNow();
+            candidates = newCandidateThread();
+            LOG.warn("rulebook {}: the candidate version {} was still compiling or running its scenarios after {} ms;"
+                    + " rejected, and its thread {} replaced by a new one", directory, rulebook.version(),
+                    candidateTimeoutMillis, CANDIDATE_THREAD_NAME);
+            throw new RulebookException(rulebook.name() + " (" + rulebook.origin() + ")", List.of(new RulebookProblem(
+                    ".", 0, "compiling the rulebook and running its scenarios took longer than " + candidateTimeoutMillis
+                    + " ms: rejected as stalled")));
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new RulebookException(rulebook.name() + " (" + rulebook.origin() + ")", List.of(new RulebookProblem(
+                    ".", 0, "interrupted while compiling the rulebook")));
+        }
+    }
+
+    private static java.util.concurrent.ExecutorService newCandidateThread() {
+        return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, CANDIDATE_THREAD_NAME);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private void reject(RulebookInfo serving, List<RulebookProblem> problems) {
@@ -281,14 +341,14 @@ public final class ReloadingCollectionStrategy implements CollectionStrategy, Au
     private void tell(ReloadEvent event) {
         try {
             listener.onReload(event);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             LOG.warn("the reload listener failed on {}", event, e);
         }
     }
 
     /** A failure that names no file: it concerns the rulebook directory as a whole ({@code "."}). */
-    private static RulebookProblem problemOf(RuntimeException e) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+    private static RulebookProblem problemOf(Throwable e) {
+        String message = e.getMessage() == null ? e.toString() : e instanceof Error ? e.toString() : e.getMessage();
         if (e instanceof UncheckedIOException && e.getCause() != null) {
             message += ": " + e.getCause();
         }
@@ -350,6 +410,13 @@ public final class ReloadingCollectionStrategy implements CollectionStrategy, Au
     private void startWatcher() {
         Thread t = new Thread(this::watchLoop, THREAD_NAME);
         t.setDaemon(true);
+        // The loop catches everything; should the thread still die, a new one takes over and the log says so.
+        t.setUncaughtExceptionHandler((dead, e) -> {
+            if (!closed) {
+                LOG.error("the watcher thread of rulebook {} died; a new watcher thread replaces it", directory, e);
+                startWatcher();
+            }
+        });
         watcher = t;
         t.start();
     }
@@ -373,7 +440,7 @@ public final class ReloadingCollectionStrategy implements CollectionStrategy, Au
                     firstChange = 0;
                     try {
                         reload(false);
-                    } catch (RuntimeException e) {
+                    } catch (Throwable e) { // the watcher never stops watching
                         LOG.error("reloading rulebook {} failed unexpectedly; still serving version {}", directory,
                                 current.rulebook().version(), e);
                     }

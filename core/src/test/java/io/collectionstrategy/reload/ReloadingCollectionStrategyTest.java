@@ -376,6 +376,89 @@ class ReloadingCollectionStrategyTest {
     }
 
     /** Polls every 50 ms for up to 10 s. */
+    @Test
+    void watch_hostileEdits_areRejectedWithFileAndLine_andTheNextGoodEditLoads() throws Exception {
+        try (ReloadingCollectionStrategy strategy = ReloadingCollectionStrategy.watch(dir, b -> b.locale(Locale.ENGLISH),
+                events::add)) {
+            String serving = strategy.rulebook().version();
+            write(RULES, rules("EVASIVE").replace("outcome.script( \"TYPE_TEST\" );",
+                    "outcome.script( \"TYPE_TEST\" ); new java.io.File( \"target/hostile-ran-reload\" ).createNewFile();"));
+            awaitTrue(() -> events.stream().anyMatch(ReloadEvent::rejected));
+
+            ReloadEvent rejected = events.stream().filter(ReloadEvent::rejected).findFirst().orElseThrow();
+            assertThat(rejected.problems()).extracting(RulebookProblem::toString)
+                    .anyMatch(p -> p.startsWith(RULES + ":14: rule \"Every debtor has the test type\": new java.io.File"));
+            assertThat(strategy.rulebook().version()).isEqualTo(serving);
+            assertThat(strategy.isWatching()).isTrue();
+            assertThat(Files.exists(Path.of("target/hostile-ran-reload"))).isFalse();
+
+            writeType("STUBBORN");
+            awaitTrue(() -> "STUBBORN".equals(strategy.assess(DEBTOR, AS_OF).debtorType()));
+            assertThat(strategy.isWatching()).isTrue();
+        }
+    }
+
+    /** A trusted rulebook (allowUnsafeRules) whose rule overflows the stack for the scenario's debtor. */
+    private static String recursing(String type) {
+        return rules(type).replace("global io.collectionstrategy.facts.Outcome outcome;",
+                "global io.collectionstrategy.facts.Outcome outcome;\n\nfunction int down(int n) { return down(n + 1) + 1; }")
+                .replace("outcome.evidence( \"" + type + "\", 3, \"every debtor\" );",
+                        "outcome.evidence( \"" + type + "\", down( 1 ), \"every debtor\" );");
+    }
+
+    @Test
+    void watch_candidateWhoseScenariosOverflowTheStack_isRejected_andTheWatcherKeepsWatching() throws Exception {
+        try (ReloadingCollectionStrategy strategy = ReloadingCollectionStrategy.watch(dir,
+                b -> b.locale(Locale.ENGLISH).allowUnsafeRules(true), events::add)) {
+            write(RULES, recursing("EVASIVE"));
+            awaitTrue(() -> events.stream().anyMatch(ReloadEvent::rejected));
+
+            ReloadEvent rejected = events.stream().filter(ReloadEvent::rejected).findFirst().orElseThrow();
+            assertThat(rejected.problems()).extracting(RulebookProblem::toString)
+                    .anyMatch(p -> p.startsWith(SCENARIOS + ":2: ") && p.contains("StackOverflowError"));
+            assertThat(strategy.isWatching()).isTrue();
+            assertThat(strategy.assess(DEBTOR, AS_OF).debtorType()).isEqualTo("EVASIVE");
+
+            writeType("STUBBORN");
+            awaitTrue(() -> "STUBBORN".equals(strategy.assess(DEBTOR, AS_OF).debtorType()));
+        }
+    }
+
+    @Test
+    void reloadNow_candidateThatLoopsInItsScenarios_isStoppedByTheDeadlineAndRejected() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() < 20, "Thread.stop needs Java < 20");
+        try (ReloadingCollectionStrategy strategy = ReloadingCollectionStrategy.manual(dir,
+                b -> b.locale(Locale.ENGLISH).allowUnsafeRules(true).maxAssessmentTime(java.time.Duration.ofMillis(200)),
+                events::add)) {
+            write(RULES, rules("EVASIVE").replace("outcome.script( \"TYPE_TEST\" );",
+                    "outcome.script( \"TYPE_TEST\" ); while (true) { }"));
+
+            assertThat(org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(120),
+                    strategy::reloadNow)).isFalse();
+
+            assertThat(events).singleElement().satisfies(e -> assertThat(e.problems()).extracting(RulebookProblem::toString)
+                    .anyMatch(p -> p.startsWith(SCENARIOS + ":2: ") && p.contains("maxAssessmentTime")));
+            writeType("STUBBORN");
+            assertThat(strategy.reloadNow()).isTrue();
+        }
+    }
+
+    @Test
+    void reloadNow_stalledCandidate_isRejected_andTheCandidateThreadReplaced() throws IOException {
+        try (ReloadingCollectionStrategy strategy = manual()) {
+            strategy.candidateTimeoutMillis = 1; // every candidate stalls
+            writeType("STUBBORN");
+
+            assertThat(strategy.reloadNow()).isFalse();
+
+            assertThat(events).singleElement().satisfies(e -> assertThat(e.problems()).singleElement()
+                    .satisfies(p -> assertThat(p.message()).contains("took longer than 1 ms", "stalled")));
+            strategy.candidateTimeoutMillis = ReloadingCollectionStrategy.DEFAULT_CANDIDATE_TIMEOUT_MILLIS;
+            assertThat(strategy.reloadNow()).isTrue();
+            assertThat(strategy.assess(DEBTOR, AS_OF).debtorType()).isEqualTo("STUBBORN");
+        }
+    }
+
     private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!condition.getAsBoolean()) {

@@ -1,6 +1,7 @@
 package io.collectionstrategy.cli;
 
 import io.collectionstrategy.RowAssessor;
+import io.collectionstrategy.RowResult;
 import io.collectionstrategy.examples.portfolio.PortfolioFormat;
 import io.collectionstrategy.examples.portfolio.PortfolioRow;
 import io.collectionstrategy.examples.portfolio.RowReader;
@@ -82,8 +83,12 @@ final class AssessCommand implements Callable<Integer> {
                 Iterator<PortfolioRow> rows = reader;
                 OrderedPipeline.run(rows, row -> {
                     // parse, assess and render on the worker threads; the main thread only reads and writes
-                    ProcessedRow outcome = ProcessedRow.of(assessor, row);
-                    return outcome.ok() ? outcome.rendered(writer.render(outcome.row().row(), outcome.assessment())) : outcome;
+                    try {
+                        ProcessedRow outcome = ProcessedRow.of(assessor, row);
+                        return outcome.ok() ? outcome.rendered(writer.render(outcome.row().row(), outcome.assessment())) : outcome;
+                    } catch (StackOverflowError | OutOfMemoryError e) { // an error record, not the end of the run
+                        return ProcessedRow.failed(row.parsed(), RowResult.Kind.ASSESSMENT_FAILED, e.toString());
+                    }
                 }, outcome -> {
                     if (outcome.ok()) {
                         if (outcome.rendered() != null) {

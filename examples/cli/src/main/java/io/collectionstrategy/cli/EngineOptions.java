@@ -33,6 +33,11 @@ final class EngineOptions {
                     + "and the day's contact caps are then checked against it.")
     OffsetDateTime at;
 
+    @Option(names = "--allow-unsafe-rules",
+            description = "Trusted rulebooks only: skip the sandbox that keeps rules to reading facts and writing "
+                    + "outcomes. The bounds per debtor (rule firings, time) still apply.")
+    boolean allowUnsafeRules;
+
     Locale locale() {
         return RulebookSource.locale(locale);
     }
@@ -50,7 +55,7 @@ final class EngineOptions {
     }
 
     CollectionStrategy strategy() {
-        return RulebookSource.build(rules, locale());
+        return RulebookSource.build(rules, locale(), allowUnsafeRules);
     }
 
     /** @return how rows are assessed with these options: evaluation date or time, locale, unknown fields */

@@ -31,6 +31,11 @@ record ProcessedRow(PortfolioRow row, RowResult result, String rendered) {
         return new ProcessedRow(row, rows.assess(debtor), null);
     }
 
+    /** A row that failed outside the assessment (e.g. an Error while reading it). */
+    static ProcessedRow failed(PortfolioRow row, RowResult.Kind kind, String message) {
+        return new ProcessedRow(row, RowResult.failed(kind, null, null, message), null);
+    }
+
     /** @return this row with its rendered output record */
     ProcessedRow rendered(String record) {
         return new ProcessedRow(row, result, record);

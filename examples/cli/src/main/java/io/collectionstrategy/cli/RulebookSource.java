@@ -31,6 +31,14 @@ final class RulebookSource {
      * @throws StartupException when the directory is missing or the rulebook does not compile
      */
     static CollectionStrategy build(String rules, Locale locale) {
+        return build(rules, locale, false);
+    }
+
+    /**
+     * @param allowUnsafeRules skip the sandbox (trusted rulebooks only)
+     * @see #build(String, Locale)
+     */
+    static CollectionStrategy build(String rules, Locale locale, boolean allowUnsafeRules) {
         try {
             Rulebook rulebook;
             if (isDefault(rules)) {
@@ -42,7 +50,7 @@ final class RulebookSource {
                 }
                 rulebook = Rulebook.fromDirectory(dir);
             }
-            return CompiledStrategies.get(rulebook, locale);
+            return CompiledStrategies.get(rulebook, locale, allowUnsafeRules);
         } catch (RulebookException e) {
             throw new StartupException(problemLines(e));
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {

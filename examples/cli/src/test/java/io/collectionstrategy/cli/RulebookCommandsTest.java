@@ -66,7 +66,7 @@ class RulebookCommandsTest {
         Cli.Result r = Cli.run("check", rules.toString());
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
-        assertThat(r.out()).contains("collection/exit.drl:9: rules may not use a System call (System.exit)")
+        assertThat(r.out()).contains("collection/exit.drl:9: rule \"Stop everything\": static calls such as System.exit(...) are not allowed")
                 .contains("check: FAILED");
     }
 

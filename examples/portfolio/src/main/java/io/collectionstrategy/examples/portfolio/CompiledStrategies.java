@@ -43,14 +43,28 @@ public final class CompiledStrategies {
      * @throws io.collectionstrategy.RulebookException when the rulebook does not compile
      */
     public static CollectionStrategy get(Rulebook rulebook, Locale locale) {
+        return get(rulebook, locale, false);
+    }
+
+    /**
+     * The same, for a rulebook trusted as one's own code: compiled without the sandbox.
+     *
+     * @param rulebook         the rulebook source
+     * @param locale           the scripts' language, or {@code null} for the library's default
+     * @param allowUnsafeRules true to skip the rulebook sandbox (see {@code CollectionStrategy.Builder})
+     * @return the shared, thread-safe strategy
+     */
+    public static CollectionStrategy get(Rulebook rulebook, Locale locale, boolean allowUnsafeRules) {
         Objects.requireNonNull(rulebook, "rulebook");
-        String key = rulebook.version() + "|" + (locale == null ? "" : locale.toLanguageTag());
+        String key = rulebook.version() + "|" + (locale == null ? "" : locale.toLanguageTag())
+                + (allowUnsafeRules ? "|unsafe" : "");
         synchronized (CACHE) {
             CollectionStrategy cached = CACHE.get(key);
             if (cached != null) {
                 return cached;
             }
-            CollectionStrategy.Builder builder = CollectionStrategy.builder().rulebook(rulebook);
+            CollectionStrategy.Builder builder = CollectionStrategy.builder().rulebook(rulebook)
+                    .allowUnsafeRules(allowUnsafeRules);
             if (locale != null) {
                 builder.locale(locale);
             }
