@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param firedRules  the rules that fired, each once, in the order they first fired
  * @param rulebook    the rulebook's name and version
  * @param evidence    the evidence for each type that the classification weighed
+ * @param nextAction  the first step that is due, with its date, or {@code null} when there is none
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonSerialize(using = AssessmentJson.Serializer.class)
@@ -37,7 +38,8 @@ public record Assessment(
         List<BlockedStep> blocked,
         List<FiredRule> firedRules,
         RulebookInfo rulebook,
-        List<Evidence> evidence) {
+        List<Evidence> evidence,
+        NextAction nextAction) {
 
     /** Copies the lists. */
     public Assessment {
@@ -46,6 +48,52 @@ public record Assessment(
         blocked = List.copyOf(blocked);
         firedRules = List.copyOf(firedRules);
         evidence = List.copyOf(evidence);
+    }
+
+    /**
+     * An assessment without a next action (as assessments were before {@code nextAction} was added).
+     *
+     * @param id         the debtor's case id
+     * @param debtorType the behavioural type
+     * @param situation  the special situation, or {@code null}
+     * @param script     the script, or {@code null}
+     * @param escalation the steps, ordered by {@code inDays}
+     * @param warnings   the warnings
+     * @param blocked    the blocked steps
+     * @param firedRules the fired rules
+     * @param rulebook   the rulebook's name and version
+     * @param evidence   the evidence
+     */
+    public Assessment(String id, String debtorType, String situation, Script script, List<EscalationStep> escalation,
+                      List<Warning> warnings, List<BlockedStep> blocked, List<FiredRule> firedRules,
+                      RulebookInfo rulebook, List<Evidence> evidence) {
+        this(id, debtorType, situation, script, escalation, warnings, blocked, firedRules, rulebook, evidence, null);
+    }
+
+    /**
+     * An assessment whose next action is its first step, on the day it is due.
+     *
+     * @param id         the debtor's case id
+     * @param debtorType the behavioural type
+     * @param situation  the special situation, or {@code null}
+     * @param script     the script, or {@code null}
+     * @param escalation the steps, ordered by {@code inDays}
+     * @param warnings   the warnings
+     * @param blocked    the blocked steps
+     * @param firedRules the fired rules
+     * @param rulebook   the rulebook's name and version
+     * @param evidence   the evidence
+     * @param asOf       the evaluation date, from which {@code inDays} counts
+     * @return the assessment
+     */
+    public static Assessment of(String id, String debtorType, String situation, Script script,
+                                List<EscalationStep> escalation, List<Warning> warnings, List<BlockedStep> blocked,
+                                List<FiredRule> firedRules, RulebookInfo rulebook, List<Evidence> evidence,
+                                java.time.LocalDate asOf) {
+        EscalationStep first = escalation.isEmpty() ? null : escalation.get(0);
+        return new Assessment(id, debtorType, situation, script, escalation, warnings, blocked, firedRules, rulebook,
+                evidence, first == null ? null
+                        : new NextAction(first.step(), asOf.plusDays(first.inDays()), first.reason(), first.rule()));
     }
 
     /** @return the first recommended step, if any */

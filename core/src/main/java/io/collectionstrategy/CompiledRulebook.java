@@ -17,6 +17,7 @@ import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import io.collectionstrategy.facts.Evaluation;
 import io.collectionstrategy.facts.GuaranteePeriod;
 import io.collectionstrategy.facts.JudgmentClock;
+import io.collectionstrategy.facts.Timeline;
 import io.collectionstrategy.facts.LimitationClock;
 import io.collectionstrategy.facts.Outcome;
 import io.collectionstrategy.facts.Treatment;
@@ -52,7 +53,7 @@ final class CompiledRulebook {
      * @param treatment whether there is a second stage (rules on {@code Treatment})
      */
     record Stage(boolean debtor, boolean evaluation, boolean limitation, boolean guarantee, boolean judgment,
-                 boolean treatment) {
+                 boolean timeline, boolean treatment) {
     }
 
     /** A rule of the rulebook with its metadata. */
@@ -73,6 +74,8 @@ final class CompiledRulebook {
     final List<String> tieOrder;
     /** The amount from which a case is a large exposure, or {@code null}. */
     final java.math.BigDecimal largeExposure;
+    /** How the case's timeline shapes the next step ({@code timeline:} of {@code rulebook.yaml}). */
+    final TimelineSettings timeline;
 
     private CompiledRulebook(Rulebook source, InternalKnowledgeBase kieBase, ScriptCatalogue scripts, List<RuleDef> rules,
                              Map<io.collectionstrategy.Jurisdiction, JurisdictionProfile> profiles, RulebookSettings settings) {
@@ -84,12 +87,13 @@ final class CompiledRulebook {
         this.minimumPoints = settings.minimumPoints();
         this.tieOrder = settings.tieOrder();
         this.largeExposure = settings.largeExposure();
+        this.timeline = settings.timeline();
         List<ObjectType> types = kieBase.getRete().getObjectTypeNodes().stream().map(ObjectTypeNode::getObjectType)
                 .toList();
         java.util.function.Predicate<Class<?>> used = c -> types.stream().anyMatch(t -> t.isAssignableFrom(c));
         this.stage = new Stage(used.test(io.collectionstrategy.Debtor.class), used.test(Evaluation.class),
                 used.test(LimitationClock.class), used.test(GuaranteePeriod.class), used.test(JudgmentClock.class),
-                used.test(Treatment.class));
+                used.test(Timeline.class), used.test(Treatment.class));
         this.usesOutcome = kieBase.getKiePackages().stream()
                 .flatMap(p -> p.getGlobalVariables().stream()).anyMatch(g -> g.getName().equals(OUTCOME));
     }

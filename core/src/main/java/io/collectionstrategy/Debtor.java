@@ -58,6 +58,11 @@ import java.util.Set;
  * @param guaranteeEnds        the end of the guarantee period agreed with the guarantor, or {@code null} for the
  *                             jurisdiction's default
  * @param guarantorDemandServed when a demand on the guarantor was served within the guarantee period, or {@code null}
+ * @param actions              steps already taken on the case, in any order
+ * @param promises             promises to pay, in any order; when given, {@code promisesMade} and
+ *                             {@code promisesBroken} are derived from them (counters left at 0 are filled in,
+ *                             other counters must agree)
+ * @param payments             payments received, in any order
  */
 public record Debtor(
         String id,
@@ -86,7 +91,10 @@ public record Debtor(
         ZoneId timeZone,
         LocalDate judgmentDate,
         LocalDate guaranteeEnds,
-        LocalDate guarantorDemandServed) {
+        LocalDate guarantorDemandServed,
+        List<Action> actions,
+        List<Promise> promises,
+        List<Payment> payments) {
 
     /** Largest accepted {@code daysOverdue}: one hundred years. */
     public static final int MAX_DAYS_OVERDUE = 36_500;
@@ -96,7 +104,7 @@ public record Debtor(
             "debtorKind", "lateInstalments", "promisesMade", "promisesBroken", "contactAttempts", "contactsReached",
             "daysSinceLastContact", "statedReason", "behaviours", "circumstances", "hasGuarantor", "hasCollateral",
             "dueDate", "lastInterruption", "jurisdiction", "contactHistory", "lastInterruptionKind", "region",
-            "timeZone", "judgmentDate", "guaranteeEnds", "guarantorDemandServed");
+            "timeZone", "judgmentDate", "guaranteeEnds", "guarantorDemandServed", "actions", "promises", "payments");
 
     /** The form of a region code: upper-case letters, digits and {@code _}, starting with a letter. */
     private static final java.util.regex.Pattern REGION = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
@@ -157,6 +165,9 @@ public record Debtor(
                     "given only with lastInterruption (the date of that event)");
         }
         contactHistory = contactHistory == null ? List.of() : List.copyOf(contactHistory);
+        actions = entries("actions", actions);
+        promises = entries("promises", promises);
+        payments = entries("payments", payments);
         if (dueDate != null && lastInterruption != null && lastInterruption.isBefore(dueDate)) {
             throw new InvalidDebtorException("lastInterruption", lastInterruption.toString(),
                     "on or after dueDate (" + dueDate + ")");
@@ -245,6 +256,9 @@ public record Debtor(
         b.judgmentDate = judgmentDate;
         b.guaranteeEnds = guaranteeEnds;
         b.guarantorDemandServed = guarantorDemandServed;
+        b.actions = actions;
+        b.promises = promises;
+        b.payments = payments;
         return b;
     }
 
@@ -274,6 +288,18 @@ public record Debtor(
         } catch (IllegalArgumentException e) {
             throw new InvalidDebtorException("currency", currency, "an ISO 4217 code such as CNY, USD or GBP");
         }
+    }
+
+    private static <T> List<T> entries(String field, List<T> values) {
+        if (values == null || values.isEmpty()) {
+            return List.of();
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null) {
+                throw InvalidDebtorException.withMessage(field + "[" + i + "]", null, field + "[" + i + "] is empty");
+            }
+        }
+        return List.copyOf(values);
     }
 
     private static <E extends Enum<E>> Set<E> immutableEnumSet(Set<E> values, String field) {
@@ -319,6 +345,9 @@ public record Debtor(
         private LocalDate judgmentDate;
         private LocalDate guaranteeEnds;
         private LocalDate guarantorDemandServed;
+        private List<Action> actions = List.of();
+        private List<Promise> promises = List.of();
+        private List<Payment> payments = List.of();
 
         private Builder(String id) {
             this.id = id;
@@ -495,6 +524,24 @@ public record Debtor(
             return this;
         }
 
+        /** @param taken steps already taken on the case @return this builder */
+        public Builder actions(List<Action> taken) {
+            this.actions = taken;
+            return this;
+        }
+
+        /** @param made promises to pay, with or without their status @return this builder */
+        public Builder promises(List<Promise> made) {
+            this.promises = made;
+            return this;
+        }
+
+        /** @param received payments received @return this builder */
+        public Builder payments(List<Payment> received) {
+            this.payments = received;
+            return this;
+        }
+
         /** @param contacts the contact attempts with their times @return this builder */
         public Builder contactHistory(List<Contact> contacts) {
             this.contactHistory = contacts;
@@ -524,7 +571,7 @@ public record Debtor(
                     promisesMade, promisesBroken, contactAttempts, contactsReached, daysSinceLastContact,
                     statedReason, behaviours, circumstances, hasGuarantor, hasCollateral, dueDate, lastInterruption,
                     jurisdiction, contactHistory, lastInterruptionKind, region, timeZone, judgmentDate, guaranteeEnds,
-                    guarantorDemandServed);
+                    guarantorDemandServed, actions, promises, payments);
         }
     }
 }

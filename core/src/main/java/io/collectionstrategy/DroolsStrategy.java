@@ -4,6 +4,7 @@ import io.collectionstrategy.facts.Evaluation;
 import io.collectionstrategy.facts.GuaranteePeriod;
 import io.collectionstrategy.facts.JudgmentClock;
 import io.collectionstrategy.facts.LimitationClock;
+import io.collectionstrategy.facts.Timeline;
 import io.collectionstrategy.facts.Treatment;
 import io.collectionstrategy.check.ScenarioReport;
 import io.collectionstrategy.check.ScenarioTables;
@@ -115,6 +116,8 @@ final class DroolsStrategy implements CollectionStrategy {
                     + book.source.name() + ")");
         }
         JurisdictionProfile profile = jurisdiction.forRegion(debtor.region());
+        Timeline timeline = Timelines.derive(debtor, asOf, book.timeline);
+        debtor = Timelines.withCounters(debtor, timeline);
         long start = System.nanoTime();
         Slot slot = sessions.poll();
         if (slot == null) {
@@ -128,8 +131,8 @@ final class DroolsStrategy implements CollectionStrategy {
             LocalDate dueDate = debtor.effectiveDueDate(asOf);
             boolean inProceedings = debtor.has(Circumstance.IN_LITIGATION) || debtor.has(Circumstance.JUDGMENT_OBTAINED)
                     || debtor.judgmentDate() != null;
-            LimitationClock limitation = profile.limitation(dueDate, debtor.lastInterruption(),
-                    debtor.lastInterruptionKind(), asOf, inProceedings);
+            LimitationClock limitation = profile.limitation(dueDate,
+                    Timelines.interruptions(debtor, timeline, profile.promisesAcknowledge()), asOf, inProceedings);
             GuaranteePeriod guarantee = debtor.hasGuarantor() ? profile.guarantee(dueDate, debtor.guaranteeEnds(),
                     debtor.guarantorDemandServed(), asOf) : null;
             JudgmentClock judgment = profile.judgment(debtor.judgmentDate(), asOf);
@@ -145,6 +148,9 @@ final class DroolsStrategy implements CollectionStrategy {
             if (judgment != null) {
                 slot.insert(judgment, book.stage.judgment());
             }
+            if (timeline != Timeline.EMPTY) {
+                slot.insert(timeline, book.stage.timeline());
+            }
             int fired = slot.session.fireAllRules(maxRuleFirings + 1);
             if (slot.timedOut || watch.expired) {
                 throw timeout(debtor, slot);
@@ -154,8 +160,8 @@ final class DroolsStrategy implements CollectionStrategy {
             String situation = out.situation();
             if (book.stage.treatment() && fired <= maxRuleFirings) {
                 boolean large = book.largeExposure != null && debtor.amountOverdue().compareTo(book.largeExposure) >= 0;
-                slot.insert(new Treatment(debtor, type, situation, limitation, guarantee, evaluation, judgment, large),
-                        true);
+                slot.insert(new Treatment(debtor, type, situation, limitation, guarantee, evaluation, judgment, large,
+                        timeline), true);
                 fired += slot.session.fireAllRules(maxRuleFirings + 1 - fired);
             }
             if (slot.timedOut || watch.expired) {
@@ -165,7 +171,7 @@ final class DroolsStrategy implements CollectionStrategy {
                 throw loop(debtor, slot);
             }
             Assessment assessment = collect(debtor, asOf, at, tag, out, type, situation, slot.fired, profile,
-                    limitation, guarantee, judgment);
+                    limitation, guarantee, judgment, timeline);
             reusable = slot.clean();
             if (LOG.isDebugEnabled()) {
                 LOG.debug("case {}: {} / {} in {} us, {} rules fired", debtor.id(), assessment.debtorType(),
@@ -278,11 +284,17 @@ final class DroolsStrategy implements CollectionStrategy {
 
     private Assessment collect(Debtor debtor, LocalDate asOf, OffsetDateTime at, String tag, Recorder out, String type,
                                String situation, List<FiredRule> fired, JurisdictionProfile profile,
-                               LimitationClock limitation, GuaranteePeriod guarantee, JudgmentClock judgment) {
+                               LimitationClock limitation, GuaranteePeriod guarantee, JudgmentClock judgment,
+                               Timeline timeline) {
         Map<String, Warning> warnings = new LinkedHashMap<>(out.warnings);
         List<EscalationStep> escalation = new ArrayList<>(out.steps.values());
         escalation.sort(Comparator.comparingInt(EscalationStep::inDays));
         translateReasons(escalation, warnings, tag, debtor, asOf, limitation, guarantee);
+        Timelines.Held held = Timelines.hold(escalation, timeline, asOf, book.timeline, limitation, guarantee, judgment);
+        escalation = held.steps();
+        for (Warning w : held.warnings()) {
+            warnings.putIfAbsent(w.code(), w);
+        }
         ComplianceGuard.Verdict guarded = ComplianceGuard.apply(new ComplianceGuard.Case(debtor, asOf, at, profile,
                 situation, limitation, guarantee, judgment), escalation, out.scriptId,
                 id -> book.scripts.template(id, tag) != null);
@@ -305,8 +317,8 @@ final class DroolsStrategy implements CollectionStrategy {
                 script = book.scripts.render(t, new Placeholder.Values(debtor, asOf, null, null));
             }
         }
-        return new Assessment(debtor.id(), type, situation, script, guarded.steps(), new ArrayList<>(warnings.values()),
-                guarded.blocked(), fired, book.source.info(), out.evidence);
+        return Assessment.of(debtor.id(), type, situation, script, guarded.steps(), new ArrayList<>(warnings.values()),
+                guarded.blocked(), fired, book.source.info(), out.evidence, asOf);
     }
 
     /**

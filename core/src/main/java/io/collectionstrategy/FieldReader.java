@@ -57,6 +57,9 @@ final class FieldReader {
         ifPresent(fields, "lastInterruption", v -> b.lastInterruption(date("lastInterruption", v)));
         ifPresent(fields, "jurisdiction", v -> b.jurisdiction(jurisdiction(v)));
         ifPresent(fields, "contactHistory", v -> b.contactHistory(contacts(v)));
+        ifPresent(fields, "actions", v -> b.actions(actions(v)));
+        ifPresent(fields, "promises", v -> b.promises(promises(v)));
+        ifPresent(fields, "payments", v -> b.payments(payments(v)));
         ifPresent(fields, "region", v -> b.region(text("region", v).trim()));
         ifPresent(fields, "timeZone", v -> b.timeZone(zone(v)));
         ifPresent(fields, "judgmentDate", v -> b.judgmentDate(date("judgmentDate", v)));
@@ -282,6 +285,101 @@ final class FieldReader {
             Object reached = m.get("reached");
             out.add(new Contact(dateTime(prefix + ".at", at), enumValue(prefix + ".channel", channel, Channel.class),
                     reached != null && bool(prefix + ".reached", reached)));
+        }
+        return out;
+    }
+
+    /** A list of objects with these keys only, read from JSON values or from JSON text (a CSV cell). */
+    private static List<Map<?, ?>> objects(String field, Object v, Set<String> keys, String shape) {
+        if (v instanceof CharSequence s && s.toString().trim().startsWith("[")) {
+            try {
+                v = JSON.readValue(s.toString(), List.class);
+            } catch (java.io.IOException e) {
+                throw new InvalidDebtorException(field, v, "a JSON list of " + shape + " objects");
+            }
+        }
+        if (!(v instanceof Collection<?> c)) {
+            throw new InvalidDebtorException(field, v instanceof CharSequence ? v : String.valueOf(v),
+                    "a JSON list of " + shape + " objects");
+        }
+        List<Map<?, ?>> out = new ArrayList<>(c.size());
+        int i = 0;
+        for (Object item : c) {
+            String prefix = field + "[" + i++ + "]";
+            if (!(item instanceof Map<?, ?> m)) {
+                throw new InvalidDebtorException(prefix, item, "an object " + shape);
+            }
+            for (Object key : m.keySet()) {
+                if (!keys.contains(String.valueOf(key))) {
+                    throw InvalidDebtorException.withMessage(prefix + "." + key, m.get(key), "unknown field \"" + key
+                            + "\" in " + prefix + "; expected one of " + new java.util.TreeSet<>(keys));
+                }
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static Object required(Map<?, ?> m, String prefix, String key) {
+        Object v = m.get(key);
+        if (v == null || v instanceof CharSequence s && s.toString().isBlank()) {
+            throw InvalidDebtorException.withMessage(prefix + "." + key, null, prefix + "." + key + " is required");
+        }
+        return v;
+    }
+
+    private static List<Action> actions(Object v) {
+        List<Map<?, ?>> items = objects("actions", v, Set.of("step", "on", "served"), "{\"step\", \"on\", \"served\"}");
+        List<Action> out = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Map<?, ?> m = items.get(i);
+            String prefix = "actions[" + i + "]";
+            String step = text(prefix + ".step", required(m, prefix, "step")).trim();
+            if (!step.matches("[A-Z][A-Z0-9_]*")) {
+                throw new InvalidDebtorException(prefix + ".step", step, "a step name in capitals such as WRITTEN_DEMAND");
+            }
+            Object served = m.get("served");
+            out.add(new Action(step, date(prefix + ".on", required(m, prefix, "on")),
+                    served != null && bool(prefix + ".served", served)));
+        }
+        return out;
+    }
+
+    private static List<Promise> promises(Object v) {
+        List<Map<?, ?>> items = objects("promises", v, Set.of("made", "due", "amount", "status"),
+                "{\"made\", \"due\", \"amount\", \"status\"}");
+        List<Promise> out = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Map<?, ?> m = items.get(i);
+            String prefix = "promises[" + i + "]";
+            LocalDate made = date(prefix + ".made", required(m, prefix, "made"));
+            LocalDate due = date(prefix + ".due", required(m, prefix, "due"));
+            if (due.isBefore(made)) {
+                throw new InvalidDebtorException(prefix + ".due", due.toString(), "on or after " + prefix + ".made (" + made + ")");
+            }
+            Object amount = m.get("amount");
+            BigDecimal a = amount == null ? null : decimal(prefix + ".amount", amount);
+            if (a != null && a.signum() < 0) {
+                throw new InvalidDebtorException(prefix + ".amount", a.toPlainString(), "at least 0");
+            }
+            Object status = m.get("status");
+            out.add(new Promise(made, due, a, status == null ? null
+                    : enumValue(prefix + ".status", status, Promise.Status.class)));
+        }
+        return out;
+    }
+
+    private static List<Payment> payments(Object v) {
+        List<Map<?, ?>> items = objects("payments", v, Set.of("on", "amount"), "{\"on\", \"amount\"}");
+        List<Payment> out = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Map<?, ?> m = items.get(i);
+            String prefix = "payments[" + i + "]";
+            BigDecimal amount = decimal(prefix + ".amount", required(m, prefix, "amount"));
+            if (amount.signum() <= 0) {
+                throw new InvalidDebtorException(prefix + ".amount", amount.toPlainString(), "more than 0");
+            }
+            out.add(new Payment(date(prefix + ".on", required(m, prefix, "on")), amount));
         }
         return out;
     }

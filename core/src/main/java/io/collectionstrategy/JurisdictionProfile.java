@@ -37,6 +37,8 @@ import java.util.Set;
  * @param revivedBy           events that still count after it ended (CN: the debtor's agreement to pay, art. 192)
  * @param extinguishes        the end of the period extinguishes the debt itself (Scotland: prescription): nothing
  *                            may be asked for
+ * @param promisesAcknowledge a promise to pay counts as the debtor's acknowledgement of the debt (CN: agreeing to
+ *                            perform, Civil Code art. 195); elsewhere an acknowledgement must be in writing
  * @param limitationWarnDays  LIMITATION_EXPIRING this many days ahead
  * @param guaranteeMonths     the default guarantee period from the due date, 0 for none
  * @param guaranteeWarnDays   GUARANTEE_PERIOD_EXPIRING this many days ahead
@@ -61,6 +63,7 @@ record JurisdictionProfile(
         Set<InterruptionKind> interruptedBy,
         Set<InterruptionKind> revivedBy,
         boolean extinguishes,
+        boolean promisesAcknowledge,
         int limitationWarnDays,
         int guaranteeMonths,
         int guaranteeWarnDays,
@@ -121,14 +124,29 @@ record JurisdictionProfile(
      */
     LimitationClock limitation(LocalDate dueDate, LocalDate lastInterruption, InterruptionKind kind, LocalDate asOf,
                                boolean inProceedings) {
+        List<Timelines.Interruption> events = lastInterruption == null ? List.of()
+                : List.of(new Timelines.Interruption(lastInterruption, kind));
+        return limitation(dueDate, events, asOf, inProceedings);
+    }
+
+    /**
+     * The limitation clock from the events of the case, taken in date order: each one that counts restarts the period
+     * from its date, so an earlier restart can bring a later event inside the period.
+     */
+    LimitationClock limitation(LocalDate dueDate, List<Timelines.Interruption> events, LocalDate asOf,
+                               boolean inProceedings) {
         LocalDate start = dueDate;
         LocalDate ends = start.plusYears(limitationYears);
-        if (lastInterruption != null && lastInterruption.isAfter(dueDate)) {
-            boolean before = !lastInterruption.isAfter(ends);
+        for (Timelines.Interruption e : events) {
+            if (!e.on().isAfter(start)) {
+                continue;
+            }
+            boolean before = !e.on().isAfter(ends);
+            InterruptionKind kind = e.kind();
             boolean counts = kind == null ? before && !interruptedBy.isEmpty()
                     : before ? interruptedBy.contains(kind) : revivedBy.contains(kind);
             if (counts) {
-                start = lastInterruption;
+                start = e.on();
                 ends = start.plusYears(limitationYears);
             }
         }
@@ -302,6 +320,7 @@ record JurisdictionProfile(
                 all.stream().mapToInt(JurisdictionProfile::limitationYears).min().orElseThrow(),
                 Set.copyOf(interrupted), Set.copyOf(revived),
                 all.stream().anyMatch(JurisdictionProfile::extinguishes),
+                all.stream().allMatch(JurisdictionProfile::promisesAcknowledge),
                 all.stream().mapToInt(JurisdictionProfile::limitationWarnDays).max().orElseThrow(),
                 guaranteeMonths, all.stream().mapToInt(JurisdictionProfile::guaranteeWarnDays).max().orElseThrow(),
                 guarantorYears, judgmentYears == Integer.MAX_VALUE ? 0 : judgmentYears,
@@ -355,6 +374,7 @@ record JurisdictionProfile(
         }
         return new JurisdictionProfile(j, region, positive(lim, "years"), Set.copyOf(interruptedBy),
                 Set.copyOf(kinds(lim, "revivedBy")), lim.path("extinguishes").asBoolean(false),
+                lim.path("promisesAcknowledge").asBoolean(false),
                 lim.path("warnDays").asInt(90), gua.path("months").asInt(0), gua.path("warnDays").asInt(30),
                 gua.path("guarantorLimitationYears").asInt(0), jud.path("years").asInt(0), jud.path("warnDays").asInt(90),
                 LocalTime.parse(p.path("contactHours").path("from").asText("00:00")),

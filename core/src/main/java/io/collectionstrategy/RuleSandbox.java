@@ -32,6 +32,7 @@ import com.github.javaparser.ast.stmt.Statement;
 import io.collectionstrategy.facts.Evaluation;
 import io.collectionstrategy.facts.GuaranteePeriod;
 import io.collectionstrategy.facts.JudgmentClock;
+import io.collectionstrategy.facts.Timeline;
 import io.collectionstrategy.facts.LimitationClock;
 import io.collectionstrategy.facts.Outcome;
 import io.collectionstrategy.facts.Treatment;
@@ -106,13 +107,14 @@ final class RuleSandbox {
 
     /** The facts rules may match. */
     static final List<Class<?>> FACTS = List.of(Debtor.class, Evaluation.class, LimitationClock.class,
-            GuaranteePeriod.class, JudgmentClock.class, Treatment.class);
+            GuaranteePeriod.class, JudgmentClock.class, Timeline.class, Treatment.class);
     /** Types whose properties rules may read when a fact leads to them. */
-    private static final List<Class<?>> VALUES = List.of(Contact.class, Jurisdiction.class);
+    private static final List<Class<?>> VALUES = List.of(Contact.class, Jurisdiction.class, Action.class, Promise.class,
+            Payment.class);
     /** Types whose constants (enum constants, {@code public static final} fields) rules may use. */
     private static final List<Class<?>> VOCABULARY = List.of(Behaviour.class, StatedReason.class, Circumstance.class,
             Channel.class, DebtorKind.class, DebtorTypes.class, Situations.class, Steps.class, WarningCodes.class,
-            Jurisdiction.class, InterruptionKind.class);
+            Jurisdiction.class, InterruptionKind.class, Promise.Status.class);
     /** Every class a rulebook may import by name. */
     static final Map<String, Class<?>> IMPORTABLE = new LinkedHashMap<>();
     /** Packages a rulebook may import whole, or a class of. */
@@ -133,7 +135,8 @@ final class RuleSandbox {
         for (Class<?> c : List.of(Debtor.class, Behaviour.class, StatedReason.class, Circumstance.class, Channel.class,
                 DebtorKind.class, DebtorTypes.class, Situations.class, Steps.class, WarningCodes.class, Jurisdiction.class,
                 Contact.class, EscalationStep.class, Warning.class, Evaluation.class, LimitationClock.class,
-                GuaranteePeriod.class, JudgmentClock.class, Treatment.class, Outcome.class, InterruptionKind.class)) {
+                GuaranteePeriod.class, JudgmentClock.class, Timeline.class, Treatment.class, Outcome.class,
+                InterruptionKind.class, Action.class, Promise.class, Payment.class)) {
             IMPORTABLE.put(c.getName(), c);
         }
         SAFE_METHODS.put("length/0", int.class);
@@ -1151,7 +1154,8 @@ final class RuleSandbox {
         if (accessorNames == null) {
             Set<String> names = new LinkedHashSet<>();
             for (Class<?> c : List.of(Debtor.class, Evaluation.class, LimitationClock.class, GuaranteePeriod.class,
-                    JudgmentClock.class, Treatment.class, Contact.class, Jurisdiction.class)) {
+                    JudgmentClock.class, Timeline.class, Treatment.class, Contact.class, Jurisdiction.class, Action.class,
+                    Promise.class, Payment.class)) {
                 if (c.isRecord()) {
                     for (RecordComponent rc : c.getRecordComponents()) {
                         names.add(rc.getName());

@@ -39,4 +39,6 @@ public final class WarningCodes {
     public static final String JUDGMENT_ENFORCEMENT_EXPIRED = "JUDGMENT_ENFORCEMENT_EXPIRED";
     /** The debtor's region is unknown and the law of some region of the jurisdiction changes the outcome. */
     public static final String REGION_NEEDED = "REGION_NEEDED";
+    /** The timeline holds steps: a promise in force, a recent payment, a step waiting for its response. */
+    public static final String TIMELINE_HOLD = "TIMELINE_HOLD";
 }

@@ -41,7 +41,7 @@ public final class ScenarioTables {
     static final List<String> SETTINGS = List.of("scenario", "asOf", "at", "locale", "note");
     static final List<String> EXPECTATIONS = List.of("expect.type", "expect.situation", "expect.script",
             "expect.firstStep", "expect.steps", "expect.notSteps", "expect.warnings", "expect.notWarnings",
-            "expect.rules", "expect.notRules", "expect.blocked", "expect.error");
+            "expect.rules", "expect.notRules", "expect.blocked", "expect.error", "expect.nextAction");
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
             .setCommentMarker('#').setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
@@ -129,9 +129,11 @@ public final class ScenarioTables {
         name = name == null ? "row at line " + line : name;
         List<String> failures = new ArrayList<>();
         Map<String, String> facts = new LinkedHashMap<>();
+        LocalDate rowDate = rowDate(row);
         for (String field : Debtor.FIELDS) {
             if (row.containsKey(field)) {
-                facts.put(field, row.get(field));
+                facts.put(field, TIMELINE_FIELDS.contains(field) ? timeline(field, row.get(field), rowDate)
+                        : row.get(field));
             }
         }
         String expectedError = blankToNull(row.get("expect.error"));
@@ -194,10 +196,74 @@ public final class ScenarioTables {
         includes(failures, "fired rule", list(row.get("expect.notRules")), a.firedRuleIds(), false);
         includes(failures, "blocked step", list(row.get("expect.blocked")),
                 a.blocked().stream().map(BlockedStep::step).toList(), true);
+        String next = blankToNull(row.get("expect.nextAction"));
+        if (next != null) {
+            String actual = a.nextAction() == null ? "none" : a.nextAction().step() + "@"
+                    + java.time.temporal.ChronoUnit.DAYS.between(rowDate, a.nextAction().on());
+            String wanted = next.trim();
+            boolean ok = wanted.contains("@") || wanted.equals("none") ? actual.equals(wanted)
+                    : actual.startsWith(wanted + "@");
+            if (!ok) {
+                failures.add("expected next action " + wanted + ", got " + actual);
+            }
+        }
         if (!failures.isEmpty()) {
             failures.add("(fired: " + String.join(", ", a.firedRuleIds()) + ")");
         }
         return new ScenarioResult(file, line, name, failures, a);
+    }
+
+    /** The fields whose cells may use relative dates ({@code asOf-20}) and, for actions, the short form. */
+    private static final java.util.Set<String> TIMELINE_FIELDS = java.util.Set.of("actions", "promises", "payments",
+            "contactHistory");
+    private static final java.util.regex.Pattern RELATIVE = java.util.regex.Pattern.compile("asOf([+-][0-9]{1,5})");
+    private static final java.util.regex.Pattern SHORT_ACTION = java.util.regex.Pattern.compile(
+            "([A-Z][A-Z0-9_]*)@(-?[0-9]{1,5})(!?)");
+
+    /** The evaluation date of a row, for its relative dates: {@code asOf}, the date of {@code at}, or the default. */
+    private static LocalDate rowDate(Map<String, String> row) {
+        try {
+            String at = blankToNull(row.get("at"));
+            if (at != null) {
+                return OffsetDateTime.parse(at.trim()).toLocalDate();
+            }
+            String asOf = blankToNull(row.get("asOf"));
+            return asOf == null ? DEFAULT_AS_OF : LocalDate.parse(asOf.trim());
+        } catch (DateTimeParseException e) {
+            return DEFAULT_AS_OF; // reported when the row is assessed
+        }
+    }
+
+    /**
+     * A timeline cell as the library reads it: JSON, where {@code asOf-20} stands for the date 20 days before the row's
+     * evaluation date; for {@code actions} also the short form {@code WRITTEN_DEMAND@-20!|FIELD_VISIT@-3} (step, days
+     * from the evaluation date, {@code !} for served).
+     */
+    static String timeline(String field, String cell, LocalDate asOf) {
+        if (cell == null || cell.isBlank()) {
+            return cell;
+        }
+        String text = cell.trim();
+        if (field.equals("actions") && !text.startsWith("[")) {
+            StringBuilder json = new StringBuilder("[");
+            for (String part : text.split("\\|")) {
+                java.util.regex.Matcher m = SHORT_ACTION.matcher(part.trim());
+                if (!m.matches()) {
+                    return cell; // not the short form: the library reports it
+                }
+                json.append(json.length() > 1 ? "," : "").append("{\"step\":\"").append(m.group(1)).append("\",\"on\":\"")
+                        .append(asOf.plusDays(Integer.parseInt(m.group(2)))).append("\",\"served\":")
+                        .append(!m.group(3).isEmpty()).append('}');
+            }
+            return json.append(']').toString();
+        }
+        java.util.regex.Matcher m = RELATIVE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, asOf.plusDays(Integer.parseInt(m.group(1))).toString());
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static void check(List<String> failures, Map<String, String> row, String column, String what, String actual) {

@@ -22,10 +22,11 @@ import java.util.Objects;
  *                   jurisdiction has no such period
  * @param largeExposure the amount overdue is at least the rulebook's {@code escalation.largeExposure} threshold
  *                   ({@code rulebook.yaml}): a supervisor reviews the case at once
+ * @param timeline   what already happened on the case (actions, promises, payments); empty when none was given
  */
 public record Treatment(Debtor debtor, String type, String situation, LimitationClock limitation,
                         GuaranteePeriod guarantee, Evaluation evaluation, JudgmentClock judgment,
-                        boolean largeExposure) {
+                        boolean largeExposure, Timeline timeline) {
 
     /** Checks that the parts the rules always read are there. */
     public Treatment {
@@ -33,6 +34,24 @@ public record Treatment(Debtor debtor, String type, String situation, Limitation
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(limitation, "limitation");
         Objects.requireNonNull(evaluation, "evaluation");
+        timeline = timeline == null ? Timeline.EMPTY : timeline;
+    }
+
+    /**
+     * A treatment with no timeline.
+     *
+     * @param debtor        the debtor
+     * @param type          the debtor type
+     * @param situation     the special situation, or {@code null}
+     * @param limitation    the limitation clock
+     * @param guarantee     the guarantee period, or {@code null}
+     * @param evaluation    the evaluation moment
+     * @param judgment      the judgment's enforcement clock, or {@code null}
+     * @param largeExposure whether the amount is a large exposure
+     */
+    public Treatment(Debtor debtor, String type, String situation, LimitationClock limitation,
+                     GuaranteePeriod guarantee, Evaluation evaluation, JudgmentClock judgment, boolean largeExposure) {
+        this(debtor, type, situation, limitation, guarantee, evaluation, judgment, largeExposure, Timeline.EMPTY);
     }
 
     /**
@@ -47,7 +66,7 @@ public record Treatment(Debtor debtor, String type, String situation, Limitation
      */
     public Treatment(Debtor debtor, String type, String situation, LimitationClock limitation,
                      GuaranteePeriod guarantee, Evaluation evaluation) {
-        this(debtor, type, situation, limitation, guarantee, evaluation, null, false);
+        this(debtor, type, situation, limitation, guarantee, evaluation, null, false, Timeline.EMPTY);
     }
 
     /** @return {@code true} when no special situation applies: the normal ladder and the type's script */

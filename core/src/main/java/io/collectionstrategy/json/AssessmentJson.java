@@ -10,6 +10,7 @@ import io.collectionstrategy.Assessment;
 import io.collectionstrategy.BlockedStep;
 import io.collectionstrategy.EscalationStep;
 import io.collectionstrategy.Evidence;
+import io.collectionstrategy.NextAction;
 import io.collectionstrategy.FiredRule;
 import io.collectionstrategy.Script;
 import io.collectionstrategy.Warning;
@@ -22,8 +23,8 @@ import java.util.List;
  * <p>The shape is the data contract's ({@code docs/contract.md}, {@code docs/schema/assessment.schema.json}), fields in
  * this order: {@code id, debtorType, situation, script {id, locale, title, text, do, avoid}, escalation [{step, inDays,
  * reason, rule}], warnings [{code, message, rule}], blocked [{step, reason, rule}], firedRules [{id, name}], rulebook
- * {name, version}, evidence [{type, points, cue, rule}]}. Nulls are written, never left out: {@code situation} and
- * {@code script} are {@code null} when there is none, a {@code rule} is {@code null} when no rule produced the entry.
+ * {name, version}, evidence [{type, points, cue, rule}], nextAction {step, on, reason, rule}}. Nulls are written, never left out: {@code situation} and
+ * {@code script} and {@code nextAction} are {@code null} when there is none, a {@code rule} is {@code null} when no rule produced the entry.
  * Lists are always present, empty when there is nothing in them.
  *
  * <p>{@code Assessment} is annotated with {@code @JsonSerialize(using = AssessmentJson.Serializer.class)}, so
@@ -122,6 +123,18 @@ public final class AssessmentJson {
             g.writeEndObject();
         }
         g.writeEndArray();
+        g.writeFieldName("nextAction");
+        NextAction next = a.nextAction();
+        if (next == null) {
+            g.writeNull();
+        } else {
+            g.writeStartObject();
+            g.writeStringField("step", next.step());
+            g.writeStringField("on", next.on().toString());
+            g.writeStringField("reason", next.reason());
+            g.writeStringField("rule", next.rule());
+            g.writeEndObject();
+        }
     }
 
     private static void writeStrings(JsonGenerator g, String field, List<String> values) throws IOException {

@@ -68,7 +68,7 @@ class AssessmentJsonTest {
         JsonNode a = new ObjectMapper().readTree(written(FULL));
 
         assertThat(names(a)).containsExactly("id", "debtorType", "situation", "script", "escalation", "warnings",
-                "blocked", "firedRules", "rulebook", "evidence");
+                "blocked", "firedRules", "rulebook", "evidence", "nextAction");
         assertThat(names(a.get("script"))).containsExactly("id", "locale", "title", "text", "do", "avoid");
         assertThat(names(a.get("escalation").get(0))).containsExactly("step", "inDays", "reason", "rule");
         assertThat(names(a.get("warnings").get(0))).containsExactly("code", "message", "rule");
@@ -89,7 +89,8 @@ class AssessmentJsonTest {
         assertThat(full.get("situation").isNull()).isTrue();
         assertThat(full.get("warnings").get(1).get("rule").isNull()).isTrue();
         assertThat(bare.get("script").isNull()).isTrue();
-        assertThat(names(bare)).hasSize(10);
+        assertThat(names(bare)).hasSize(11);
+        assertThat(bare.get("nextAction").isNull()).isTrue();
         assertThat(bare.get("escalation").isArray()).isTrue();
         assertThat(bare.get("evidence").isEmpty()).isTrue();
     }
