@@ -93,6 +93,10 @@ final class ExplainCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         print(out, outcome.assessment(), asOf, strategy.authoring().rules());
+        printTimeline(out, io.collectionstrategy.Debtor.fromFields(row.parsed().fields()
+                .entrySet().stream().filter(e -> !engine.ignoreUnknown || io.collectionstrategy.Debtor.FIELDS.contains(e.getKey()))
+                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue))),
+                outcome.assessment());
         out.flush();
         return ExitCodes.OK;
     }
@@ -115,6 +119,30 @@ final class ExplainCommand implements Callable<Integer> {
             }
         }
         throw new StartupException("no debtor with id " + source.byId.id + " in " + source.byId.file);
+    }
+
+    /** The timeline the assessment used (actions, promises, payments) and the next action it gives. */
+    static void printTimeline(PrintWriter out, io.collectionstrategy.Debtor d, Assessment a) {
+        out.println("Timeline:");
+        if (d.actions().isEmpty() && d.promises().isEmpty() && d.payments().isEmpty()) {
+            out.println("  nothing recorded (no actions, promises or payments)");
+        }
+        d.actions().stream().sorted(java.util.Comparator.comparing(io.collectionstrategy.Action::on)).forEach(x ->
+                out.printf("  %s  action   %s%s%n", x.on(), x.step(), x.served() ? " (served)" : ""));
+        d.promises().stream().sorted(java.util.Comparator.comparing(io.collectionstrategy.Promise::made)).forEach(p ->
+                out.printf("  %s  promise  %s due %s%s%n", p.made(), p.amount() == null ? "payment" : p.amount().toPlainString(),
+                        p.due(), p.status() == null ? " (status derived by the engine)" : " (" + p.status() + ")"));
+        d.payments().stream().sorted(java.util.Comparator.comparing(io.collectionstrategy.Payment::on)).forEach(p ->
+                out.printf("  %s  payment  %s%n", p.on(), p.amount().toPlainString()));
+        out.println();
+        out.println("Next action:");
+        if (a.nextAction() == null) {
+            out.println("  none");
+        } else {
+            out.printf("  %s on %s: %s  [%s]%n", a.nextAction().step(), a.nextAction().on(), a.nextAction().reason(),
+                    a.nextAction().rule());
+        }
+        out.println();
     }
 
     static void print(PrintWriter out, Assessment a, LocalDate asOf, List<RuleInfo> rules) {

@@ -76,6 +76,13 @@ public final class OutputRows {
             .add("cue", DataTypes.StringType, true)
             .add("rule", DataTypes.StringType, true);
 
+    /** The next action: step, on (ISO date), reason, rule. */
+    public static final StructType NEXT_ACTION = new StructType()
+            .add("step", DataTypes.StringType, false)
+            .add("on", DataTypes.StringType, false)
+            .add("reason", DataTypes.StringType, true)
+            .add("rule", DataTypes.StringType, true);
+
     /**
      * The columns of the assessments output: {@code source} and {@code row} (where the debtor was read), then the
      * fields of an assessment in the shape of docs/contract.md, nested as they are in its JSON.
@@ -92,7 +99,8 @@ public final class OutputRows {
             .add("blocked", DataTypes.createArrayType(BLOCKED, false), true)
             .add("firedRules", DataTypes.createArrayType(FIRED_RULE, false), true)
             .add("rulebook", RULEBOOK, true)
-            .add("evidence", DataTypes.createArrayType(EVIDENCE, false), true);
+            .add("evidence", DataTypes.createArrayType(EVIDENCE, false), true)
+            .add("nextAction", NEXT_ACTION, true);
 
     /** The columns of the errors output. */
     public static final StructType ERROR = new StructType()
@@ -166,14 +174,16 @@ public final class OutputRows {
             Evidence e = a.evidence().get(i);
             evidence[i] = RowFactory.create(e.type(), e.points(), e.cue(), e.rule());
         }
+        Row next = a.nextAction() == null ? null : RowFactory.create(a.nextAction().step(),
+                a.nextAction().on().toString(), a.nextAction().reason(), a.nextAction().rule());
         return RowFactory.create(true, record.source(), record.row(), a.id(), a.debtorType(), a.situation(), script,
-                escalation, warnings, blocked, fired, rulebook, evidence,
+                escalation, warnings, blocked, fired, rulebook, evidence, next,
                 null, null, null, null);
     }
 
     static Row failed(PortfolioRow record, String kind, String field, String rule, String message) {
         return RowFactory.create(false, record.source(), record.row(), record.id(),
-                null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null,
                 kind, field, rule, message == null ? kind : message);
     }
 }

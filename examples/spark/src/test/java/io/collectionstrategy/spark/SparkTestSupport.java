@@ -64,6 +64,11 @@ abstract class SparkTestSupport {
      * Reads an assessment back from a row of the assessments output: its nested columns are the assessment's JSON
      * fields, so the row holds the whole assessment.
      */
+    private static io.collectionstrategy.NextAction nextAction(Row n) {
+        return n == null ? null : new io.collectionstrategy.NextAction(n.getAs("step"),
+                java.time.LocalDate.parse(n.<String>getAs("on")), n.getAs("reason"), n.getAs("rule"));
+    }
+
     static Assessment assessment(Row r) {
         Row s = r.getAs("script");
         Script script = s == null ? null : new Script(s.getAs("id"), s.getAs("locale"), s.getAs("title"),
@@ -77,7 +82,7 @@ abstract class SparkTestSupport {
                 rows(r, "firedRules", f -> new FiredRule(f.getAs("id"), f.getAs("name"))),
                 new RulebookInfo(book.getAs("name"), book.getAs("version")),
                 rows(r, "evidence", e -> new Evidence(e.getAs("type"), e.<Integer>getAs("points"), e.getAs("cue"),
-                        e.getAs("rule"))));
+                        e.getAs("rule"))), nextAction(r.getAs("nextAction")));
     }
 
     private static <T> List<T> rows(Row r, String column, Function<Row, T> read) {
