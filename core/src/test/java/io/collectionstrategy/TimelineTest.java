@@ -119,7 +119,8 @@ class TimelineTest {
                 .actions(List.of(new Action("WRITTEN_DEMAND", ago(5), true), new Action("FIELD_VISIT", ago(3), false))));
 
         assertThat(a.stepNames()).doesNotContain("WRITTEN_DEMAND", "FIELD_VISIT");
-X
+        // the demand's 15 days end in 10 days, the visit's 14 days in 11: the agency waits for both
+        assertThat(inDays(a, "AGENCY_PLACEMENT")).isEqualTo(11);
         assertThat(inDays(a, "PHONE_CALL")).isZero();               // a call is earlier in the ladder: not held
     }
 
