@@ -18,6 +18,7 @@ final class CsvSplitter {
     private final StringBuilder cell = new StringBuilder();
     private State state = State.START;
     private String error;
+    private String shortError;
     private int quoteLine;
     private int quoteColumn;
     private int lines;
@@ -91,9 +92,11 @@ final class CsvSplitter {
     }
 
     private void fail(char c, int i) {
-        error = "a quoted value (opened at " + where(quoteLine, quoteColumn) + ") is followed by '"
-                + io.collectionstrategy.SafeText.escape(String.valueOf(c)) + "' at " + where(lines, i + 1)
-                + " instead of a comma or the end of the row; a quote inside a quoted value must be doubled";
+        String shown = io.collectionstrategy.SafeText.escape(String.valueOf(c));
+        error = "a quoted value (opened at " + where(quoteLine, quoteColumn) + ") is followed by '" + shown + "' at "
+                + where(lines, i + 1) + " instead of a comma or the end of the row; a quote inside a quoted value"
+                + " must be doubled";
+        shortError = "a closing quote is followed by '" + shown + "' on line " + lines + " of them";
     }
 
     private String where(int line, int column) {
@@ -119,6 +122,11 @@ final class CsvSplitter {
     /** @return what makes the record unreadable, or null */
     String error() {
         return error;
+    }
+
+    /** @return the same in a few words, for a record of several lines, or null */
+    String shortError() {
+        return shortError;
     }
 
     /** @return how many lines were fed */

@@ -571,17 +571,17 @@ public final class RowReader implements Iterator<PortfolioRow>, Closeable {
         while (split.open()) {
             ByteLines.Line more = nextLine();
             if (more == null) {
-                unclosed = "the input ends inside it";
+                unclosed = "the input ends inside the quoted value";
                 break;
             }
             taken.add(more);
             bytes += more.bytes() + 1;
             if (more.tooLong() || bytes > maxRowBytes) {
-                unclosed = "the row would be longer than " + maxRowBytes + " bytes";
+                unclosed = "they would make a row of more than " + maxRowBytes + " bytes";
                 break;
             }
             if (taken.size() > MAX_RECORD_LINES) {
-                unclosed = "the row would span more than " + MAX_RECORD_LINES + " lines";
+                unclosed = "they would make a row of more than " + MAX_RECORD_LINES + " lines";
                 break;
             }
             split.feed(more.text());
@@ -592,11 +592,11 @@ public final class RowReader implements Iterator<PortfolioRow>, Closeable {
             return new CsvRecord(split.cells(), error, taken);
         }
         if (unclosed == null && split.error() != null) {
-            unclosed = split.error();
+            unclosed = split.shortError();
         }
         List<String> cells = split.cells();
         if (unclosed == null && header != null && cells.size() != header.size()) {
-            unclosed = "the row would have " + cells.size() + " values but the header has " + header.size() + " columns";
+            unclosed = "they would make a row of " + cells.size() + " values, the header has " + header.size() + " columns";
         }
         if (unclosed == null) {
             return new CsvRecord(cells, null, taken);

@@ -359,8 +359,8 @@ class RowReaderTest {
 
         assertThat(rows).extracting(PortfolioRow::id).containsExactly("C-1", "C-2", "C-3");
         assertThat(rows.get(0).malformed()).isEqualTo("malformed CSV: a quoted value opened at character 7 is not closed"
-                + " on this line, and the lines after it do not complete the row (the input ends inside it); reading goes"
-                + " on with the next line");
+                + " on this line, and the lines after it do not complete the row (the input ends inside the quoted"
+                + " value); reading goes on with the next line");
         assertThat(rows.get(1).fields()).containsEntry("name", "Li");
         assertThat(rows.get(2).fields()).containsEntry("name", "Zhao");
     }
