@@ -464,7 +464,7 @@ public final class RowReader implements Iterator<PortfolioRow>, Closeable {
             }
             row = element;
             long start = parser.currentTokenLocation().getCharOffset();
-            TokenBuffer tokens = new TokenBuffer(parser, null);
+            TokenBuffer tokens = new TokenBuffer(parser, null).forceUseOfBigDecimal(true); // decimals exactly
             boolean fits = copyElement(tokens, start);
             long end = parser.currentLocation().getCharOffset();
             long bad = chars.malformedWithin(start, end);

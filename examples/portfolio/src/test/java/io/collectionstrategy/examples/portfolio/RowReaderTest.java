@@ -421,4 +421,13 @@ class RowReaderTest {
         assertThat(rows.get(1).malformed()).isEqualTo("the element is longer than 1000 bytes, the limit of a row; it was skipped");
         assertThat(rows.get(2).id()).isEqualTo("A-3");
     }
+
+    @Test
+    void read_jsonArrayDecimals_readExactlyWhateverTheirExponent() throws IOException {
+        List<PortfolioRow> rows = readAll("[{\"id\":\"A\",\"amountOverdue\":123456789012345.6789},"
+                + "{\"id\":\"B\",\"amountOverdue\":1e99999999}]", PortfolioFormat.JSON);
+
+        assertThat(rows.get(0).fields().get("amountOverdue")).isEqualTo(new BigDecimal("123456789012345.6789"));
+        assertThat(rows.get(1).fields().get("amountOverdue")).isEqualTo(new BigDecimal("1e99999999"));
+    }
 }
