@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 /** {@code assess FILE|-}: one output record per input row, in input order, streaming. */
 @Command(name = "assess", mixinStandardHelpOptions = true,
         description = {"Assess a portfolio (JSON Lines, JSON or CSV): one record per row, in order.",
-            "Streams with constant memory whatever the file size.",
+            "Streams with bounded memory whatever the file size; a row over 1 MiB becomes an error record unread.",
             "Input: JSON Lines (.jsonl), a JSON array (.json) or CSV (.csv) with the field names of docs/contract.md; "
                     + "'-' reads stdin. A row that cannot be assessed becomes {\"row\": N, \"id\": ..., \"error\": ...} "
                     + "in its place and every other row is still assessed.",

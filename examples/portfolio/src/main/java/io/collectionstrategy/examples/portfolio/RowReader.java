@@ -95,6 +95,7 @@ public final class RowReader implements Iterator<PortfolioRow>, Closeable {
     private boolean inArray;
     private boolean pendingFirst;
     private boolean emptyJson;
+    private String elementId;
     // CSV
     private final ArrayDeque<ByteLines.Line> pushedBack = new ArrayDeque<>();
     private List<String> header;
@@ -469,7 +470,7 @@ public final class RowReader implements Iterator<PortfolioRow>, Closeable {
             long end = parser.currentLocation().getCharOffset();
             long bad = chars.malformedWithin(start, end);
             if (!fits) {
-                return PortfolioRow.malformed(source, element, tooLong("the element"), null);
+                return PortfolioRow.malformed(source, element, tooLong("the element"), elementId);
             }
             JsonNode node = ELEMENT_READER.readTree(tokens.asParser());
             if (bad >= 0) {
@@ -488,9 +489,12 @@ public final class RowReader implements Iterator<PortfolioRow>, Closeable {
      * Copies the element the parser is at, token by token, as long as it has at most {@link #maxRowBytes}
      * characters; the rest of a longer one is read past without being kept.
      *
+     * Notes the element's {@code id} in {@link #elementId} on the way, for the error record of an element too long.
+     *
      * @return true when it was copied whole
      */
     private boolean copyElement(TokenBuffer tokens, long start) throws IOException {
+        elementId = null;
         int depth = 0;
         boolean fits = true;
         JsonToken t = parser.currentToken();
@@ -499,6 +503,8 @@ public final class RowReader implements Iterator<PortfolioRow>, Closeable {
                 depth++;
             } else if (t.isStructEnd()) {
                 depth--;
+            } else if (depth == 1 && elementId == null && t == JsonToken.VALUE_STRING && "id".equals(parser.currentName())) {
+                elementId = parser.getText();
             }
             if (fits && parser.currentLocation().getCharOffset() - start > maxRowBytes) {
                 fits = false;
@@ -530,7 +536,7 @@ public final class RowReader implements Iterator<PortfolioRow>, Closeable {
         return pushedBack.isEmpty() ? lines.next() : pushedBack.pollFirst();
     }
 
-    /** A record as read: its values or why it does not read, and the lines it spans. */
+    /** A record as read: its values, why it does not read (the whole message, or null), and the lines it spans. */
     private record CsvRecord(List<String> cells, String error, List<ByteLines.Line> lines) {
 
         int malformedAt() {
@@ -589,7 +595,7 @@ public final class RowReader implements Iterator<PortfolioRow>, Closeable {
         if (taken.size() == 1) {
             String error = unclosed != null ? "a quoted value opened at " + split.openQuote() + " is never closed"
                     : split.error();
-            return new CsvRecord(split.cells(), error, taken);
+            return new CsvRecord(split.cells(), error == null ? null : "malformed CSV: " + error, taken);
         }
         if (unclosed == null && split.error() != null) {
             unclosed = split.shortError();
@@ -606,7 +612,7 @@ public final class RowReader implements Iterator<PortfolioRow>, Closeable {
         }
         CsvSplitter alone = new CsvSplitter();
         alone.feed(first.text());
-        return new CsvRecord(alone.cells(), "a quoted value opened at " + alone.openQuote()
+        return new CsvRecord(alone.cells(), "malformed CSV: a quoted value opened at " + alone.openQuote()
                 + " is not closed on this line, and the lines after it do not complete the row (" + unclosed
                 + "); reading goes on with the next line", List.of(first));
     }
@@ -649,8 +655,7 @@ public final class RowReader implements Iterator<PortfolioRow>, Closeable {
         List<String> cells = record.cells();
         String id = idColumn >= 0 && idColumn < cells.size() && !cells.get(idColumn).isBlank() ? cells.get(idColumn) : null;
         if (record.error() != null) {
-            return PortfolioRow.malformed(source, row, record.error().startsWith("the row is longer")
-                    ? record.error() : "malformed CSV: " + record.error(), id);
+            return PortfolioRow.malformed(source, row, record.error(), id);
         }
         if (record.malformedAt() > 0) {
             return PortfolioRow.malformed(source, row, notUtf8(record.malformedAt()), id);

@@ -419,6 +419,7 @@ class RowReaderTest {
 
         assertThat(rows).extracting(PortfolioRow::row).containsExactly(1L, 2L, 3L);
         assertThat(rows.get(1).malformed()).isEqualTo("the element is longer than 1000 bytes, the limit of a row; it was skipped");
+        assertThat(rows.get(1).id()).isEqualTo("A-2");
         assertThat(rows.get(2).id()).isEqualTo("A-3");
     }
 
