@@ -107,4 +107,27 @@ class RowReaderPropertyTest {
         assertThat(read).extracting(PortfolioRow::row).containsExactlyElementsOf(expected);
         assertThat(read).allSatisfy(r -> assertThat(r.readable() || !r.malformed().isBlank()).isTrue());
     }
+
+    @Property(tries = 300)
+    void read_anyBytesAsJsonArrayOrCsv_rowsNumberedOneByOneAndNothingThrown(@ForAll("anyBytes") byte[] bytes)
+            throws IOException {
+        byte[] array = new byte[bytes.length + 2];
+        array[0] = '[';
+        System.arraycopy(bytes, 0, array, 1, bytes.length);
+        array[array.length - 1] = ']';
+        byte[] csv = ("id,daysOverdue,name\n" + new String(bytes, StandardCharsets.ISO_8859_1))
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        for (var input : List.of(java.util.Map.entry(PortfolioFormat.JSON, array), java.util.Map.entry(PortfolioFormat.CSV, csv))) {
+            List<PortfolioRow> read = new ArrayList<>();
+            try (RowReader reader = RowReader.read(new ByteArrayInputStream(input.getValue()), input.getKey(), "bytes", 100)) {
+                reader.forEachRemaining(r -> read.add(r.parsed()));
+            }
+
+            for (int i = 0; i < read.size(); i++) {
+                assertThat(read.get(i).row()).isEqualTo(i + 1);
+                assertThat(read.get(i).readable() || !read.get(i).malformed().isBlank()).isTrue();
+            }
+        }
+    }
 }
