@@ -25,10 +25,12 @@ import java.util.Set;
  *
  * <p>or from text fields (CSV, JSON) with {@link #fromFields(Map)}.
  *
- * @param id                   case id, required, not blank; the only identifier ever logged
- * @param name                 debtor's name, optional, used only to fill scripts; never logged
+ * @param id                   case id, required, not blank, at most {@value #MAX_ID_LENGTH} characters, no control
+ *                             characters ({@link SafeText#isControl}); the only identifier ever logged
+ * @param name                 debtor's name, optional, at most {@value #MAX_NAME_LENGTH} characters, no control
+ *                             characters; used only to fill scripts; never logged
  * @param daysOverdue          days since the oldest unpaid due date, 0..36500
- * @param amountOverdue        amount in arrears, at least 0
+ * @param amountOverdue        amount in arrears, 0 to 10^15 with at most {@value #MAX_AMOUNT_DECIMALS} decimal places
  * @param currency             ISO 4217 currency code
  * @param debtorKind           consumer or business
  * @param lateInstalments      earlier instalments paid late or missed, at least 0
@@ -45,7 +47,8 @@ import java.util.Set;
  * @param dueDate              oldest unpaid due date, or {@code null} for asOf minus daysOverdue
  * @param lastInterruption     latest event that restarted the limitation clock, or {@code null}
  * @param jurisdiction         selects limitation periods and contact limits
- * @param contactHistory       contact attempts with their times, oldest first or in any order
+ * @param contactHistory       contact attempts with their times, oldest first or in any order; at most
+ *                             {@value #MAX_CONTACTS}
  * @param lastInterruptionKind what {@code lastInterruption} was, or {@code null} when not recorded (then it counts
  *                             only where any kind of event restarts the period, and never after the period ended)
  * @param region               the region within the jurisdiction whose law applies (a US state code such as
@@ -99,6 +102,28 @@ public record Debtor(
     /** Largest accepted {@code daysOverdue}: one hundred years. */
     public static final int MAX_DAYS_OVERDUE = 36_500;
 
+    /** Largest accepted {@code amountOverdue}: 10^15. */
+    public static final BigDecimal MAX_AMOUNT = BigDecimal.TEN.pow(15);
+
+    /** Most decimal places of {@code amountOverdue} (trailing zeros do not count). */
+    public static final int MAX_AMOUNT_DECIMALS = 4;
+
+    /** Longest accepted {@code id}, in characters. */
+    public static final int MAX_ID_LENGTH = 200;
+
+    /** Longest accepted {@code name}, in characters. */
+    public static final int MAX_NAME_LENGTH = 500;
+
+    /** Most entries of {@code contactHistory}. */
+    public static final int MAX_CONTACTS = 1_000;
+
+    /** Most items of a {@code behaviours} or {@code circumstances} list as given (repeats included). */
+    public static final int MAX_LIST_ITEMS = 100;
+
+    /** What {@code amountOverdue} must be, as messages say it. */
+    static final String AMOUNT_RANGE = "a decimal number from 0 to 1000000000000000 (10^15) with at most "
+            + MAX_AMOUNT_DECIMALS + " decimal places";
+
     /** The field names of docs/contract.md, in contract order. */
     public static final List<String> FIELDS = List.of("id", "name", "daysOverdue", "amountOverdue", "currency",
             "debtorKind", "lateInstalments", "promisesMade", "promisesBroken", "contactAttempts", "contactsReached",
@@ -115,15 +140,10 @@ public record Debtor(
      * @throws InvalidDebtorException naming the first field that is not acceptable
      */
     public Debtor {
-        if (id == null || id.isBlank()) {
-            throw InvalidDebtorException.withMessage("id", id, id == null ? "id is required" : "id must not be blank");
-        }
+        checkId(id);
+        checkName(name);
         range("daysOverdue", daysOverdue, 0, MAX_DAYS_OVERDUE);
-        if (amountOverdue == null) {
-            amountOverdue = BigDecimal.ZERO;
-        } else if (amountOverdue.signum() < 0) {
-            throw new InvalidDebtorException("amountOverdue", amountOverdue.toPlainString(), "at least 0");
-        }
+        amountOverdue = amountOverdue == null ? BigDecimal.ZERO : checkedAmount(amountOverdue);
         currency = currency == null ? "CNY" : currency;
         checkCurrency(currency);
         debtorKind = debtorKind == null ? DebtorKind.CONSUMER : debtorKind;
@@ -163,6 +183,10 @@ public record Debtor(
         if (lastInterruptionKind != null && lastInterruption == null) {
             throw new InvalidDebtorException("lastInterruptionKind", lastInterruptionKind.name(),
                     "given only with lastInterruption (the date of that event)");
+        }
+        if (contactHistory != null && contactHistory.size() > MAX_CONTACTS) {
+            throw InvalidDebtorException.withMessage("contactHistory", null, "contactHistory must have at most "
+                    + MAX_CONTACTS + " entries, was " + contactHistory.size() + " entries");
         }
         contactHistory = contactHistory == null ? List.of() : List.copyOf(contactHistory);
         actions = entries("actions", actions);
@@ -270,6 +294,63 @@ public record Debtor(
                 + ", circumstances=" + circumstances + "]";
     }
 
+    private static void checkId(String id) {
+        if (id == null || id.isBlank()) {
+            throw InvalidDebtorException.withMessage("id", id, id == null ? "id is required" : "id must not be blank");
+        }
+        if (id.length() > MAX_ID_LENGTH) {
+            throw InvalidDebtorException.withMessage("id", id, "id must be at most " + MAX_ID_LENGTH
+                    + " characters, was " + id.length() + " characters");
+        }
+        if (SafeText.hasControl(id)) {
+            throw new InvalidDebtorException("id", id, "text without control characters (line breaks, tabs, escapes)");
+        }
+    }
+
+    /** The name is checked without ever showing it. */
+    private static void checkName(String name) {
+        if (name == null) {
+            return;
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw InvalidDebtorException.withMessage("name", null, "name must be at most " + MAX_NAME_LENGTH
+                    + " characters, was " + name.length() + " characters");
+        }
+        if (SafeText.hasControl(name)) {
+            throw InvalidDebtorException.withMessage("name", null,
+                    "name must be text without control characters (line breaks, tabs, escapes); the value is not shown");
+        }
+    }
+
+    /**
+     * Checks the bounds of an amount without any operation whose cost grows with its exponent (such as
+     * {@code toPlainString} or {@code setScale} of {@code 1E+99999999}).
+     *
+     * @return the amount, with trailing zeros beyond {@link #MAX_AMOUNT_DECIMALS} places removed
+     */
+    private static BigDecimal checkedAmount(BigDecimal amount) {
+        if (amount.signum() == 0) {
+            return amount.scale() >= 0 && amount.scale() <= MAX_AMOUNT_DECIMALS ? amount : BigDecimal.ZERO;
+        }
+        // precision - scale is the number of digits before the point: more than 16 is above 10^15
+        if ((long) amount.precision() - amount.scale() > 16 || amount.signum() < 0
+                || amount.compareTo(MAX_AMOUNT) > 0) {
+            throw new InvalidDebtorException("amountOverdue", amount, AMOUNT_RANGE);
+        }
+        if (amount.scale() <= MAX_AMOUNT_DECIMALS) {
+            return amount;
+        }
+        if ((long) amount.scale() - amount.precision() >= MAX_AMOUNT_DECIMALS) {
+            // below 10^-4 and not zero: more places than allowed, whatever its digits
+            throw new InvalidDebtorException("amountOverdue", amount, AMOUNT_RANGE);
+        }
+        BigDecimal stripped = amount.stripTrailingZeros();
+        if (stripped.scale() > MAX_AMOUNT_DECIMALS) {
+            throw new InvalidDebtorException("amountOverdue", amount, AMOUNT_RANGE);
+        }
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
     private static void range(String field, int value, int min, int max) {
         if (value < min || value > max) {
             throw new InvalidDebtorException(field, value, "between " + min + " and " + max);
@@ -293,6 +374,10 @@ public record Debtor(
     private static <T> List<T> entries(String field, List<T> values) {
         if (values == null || values.isEmpty()) {
             return List.of();
+        }
+        if (values.size() > MAX_CONTACTS) {
+            throw InvalidDebtorException.withMessage(field, null, field + " must have at most " + MAX_CONTACTS
+                    + " entries, was " + values.size() + " entries");
         }
         for (int i = 0; i < values.size(); i++) {
             if (values.get(i) == null) {

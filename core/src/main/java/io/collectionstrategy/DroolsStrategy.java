@@ -244,7 +244,7 @@ final class DroolsStrategy implements CollectionStrategy {
             message = "the rules failed for case " + debtor.id() + ": " + cause.getMessage();
         }
         if (cause instanceof Error || culprit == null) {
-            LOG.warn("case {}: {}", debtor.id(), message);
+            LOG.warn("case {}: {}", debtor.id(), SafeText.escape(message));
         }
         return new AssessmentException(debtor.id(), id, message, cause);
     }
@@ -256,7 +256,7 @@ final class DroolsStrategy implements CollectionStrategy {
                 + debtor.id() + " and were stopped after " + ms + " ms"
                 + (rule == null ? "" : ", in rule " + rule.id() + " \"" + rule.name() + "\" (it had fired "
                 + slot.counts.getOrDefault(rule, 0) + " times)");
-        LOG.warn(message);
+        LOG.warn(SafeText.escape(message));
         return new AssessmentException(debtor.id(), rule == null ? null : rule.id(), message, null);
     }
 
@@ -278,7 +278,7 @@ final class DroolsStrategy implements CollectionStrategy {
                 + (writes.applyAsInt(rule) > 0 ? "it changed facts " + writes.applyAsInt(rule) + " times, which makes"
                         + " rules fire again" : "it probably keeps re-activating itself")
                 + (alike.isEmpty() ? "" : "; " + String.join(", ", alike) + " did the same as often");
-        LOG.warn(message);
+        LOG.warn(SafeText.escape(message));
         return new AssessmentException(debtor.id(), rule.id(), message, null);
     }
 

@@ -27,8 +27,8 @@ final class FieldReader {
         }
         for (String key : fields.keySet()) {
             if (!KNOWN.contains(key)) {
-                throw InvalidDebtorException.withMessage(key, fields.get(key),
-                        "unknown field \"" + key + "\"; expected one of " + Debtor.FIELDS);
+                throw InvalidDebtorException.withMessage(SafeText.excerpt(key), fields.get(key),
+                        "unknown field " + InvalidDebtorException.show(key) + "; expected one of " + Debtor.FIELDS);
             }
         }
         Object id = value(fields, "id");
@@ -94,8 +94,10 @@ final class FieldReader {
         return v;
     }
 
+    /** Text, or a whole number written as text (ids are often numbers); not true/false, decimals, lists, objects. */
     static String text(String field, Object v) {
-        if (v instanceof CharSequence || v instanceof Number || v instanceof Boolean) {
+        if (v instanceof CharSequence || v instanceof Integer || v instanceof Long || v instanceof Short
+                || v instanceof Byte || v instanceof java.math.BigInteger) {
             return v.toString();
         }
         throw new InvalidDebtorException(field, v, "text");
@@ -127,9 +129,16 @@ final class FieldReader {
         throw new InvalidDebtorException(field, v, "a whole number");
     }
 
+    /** Longest text read as a decimal number: far more than any valid amount, short enough to parse in no time. */
+    private static final int MAX_DECIMAL_TEXT = 64;
+
+    /** A decimal number; its bounds are checked by {@link Debtor}, cheaply whatever its exponent. */
     static BigDecimal decimal(String field, Object v) {
         if (v instanceof BigDecimal d) {
             return d;
+        }
+        if (v instanceof CharSequence s && s.toString().trim().length() > MAX_DECIMAL_TEXT) {
+            throw new InvalidDebtorException(field, v, Debtor.AMOUNT_RANGE);
         }
         if (v instanceof Number || v instanceof CharSequence) {
             try {
@@ -237,6 +246,10 @@ final class FieldReader {
         } else {
             throw new InvalidDebtorException(field, v, "a list of values separated by | such as A|B");
         }
+        if (items.size() > Debtor.MAX_LIST_ITEMS) {
+            throw InvalidDebtorException.withMessage(field, null, field + " must have at most " + Debtor.MAX_LIST_ITEMS
+                    + " items, was " + items.size() + " items");
+        }
         EnumSet<E> set = EnumSet.noneOf(type);
         for (Object item : items) {
             if (item == null) {
@@ -261,6 +274,10 @@ final class FieldReader {
             throw new InvalidDebtorException("contactHistory", v instanceof CharSequence ? v : String.valueOf(v),
                     "a JSON list of {\"at\", \"channel\", \"reached\"} objects");
         }
+        if (c.size() > Debtor.MAX_CONTACTS) {
+            throw InvalidDebtorException.withMessage("contactHistory", null, "contactHistory must have at most "
+                    + Debtor.MAX_CONTACTS + " entries, was " + c.size() + " entries");
+        }
         List<Contact> out = new ArrayList<>(c.size());
         int i = 0;
         for (Object item : c) {
@@ -270,8 +287,9 @@ final class FieldReader {
             }
             for (Object key : m.keySet()) {
                 if (!Set.of("at", "channel", "reached").contains(String.valueOf(key))) {
-                    throw InvalidDebtorException.withMessage(prefix + "." + key, m.get(key),
-                            "unknown field \"" + key + "\" in " + prefix + "; expected one of [at, channel, reached]");
+                    String shown = InvalidDebtorException.show(String.valueOf(key));
+                    throw InvalidDebtorException.withMessage(prefix + "." + SafeText.excerpt(String.valueOf(key)),
+                            m.get(key), "unknown field " + shown + " in " + prefix + "; expected one of [at, channel, reached]");
                 }
             }
             Object at = m.get("at");
@@ -301,6 +319,10 @@ final class FieldReader {
         if (!(v instanceof Collection<?> c)) {
             throw new InvalidDebtorException(field, v instanceof CharSequence ? v : String.valueOf(v),
                     "a JSON list of " + shape + " objects");
+        }
+        if (c.size() > Debtor.MAX_CONTACTS) {
+            throw InvalidDebtorException.withMessage(field, null, field + " must have at most " + Debtor.MAX_CONTACTS
+                    + " entries, was " + c.size() + " entries");
         }
         List<Map<?, ?>> out = new ArrayList<>(c.size());
         int i = 0;

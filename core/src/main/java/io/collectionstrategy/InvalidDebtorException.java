@@ -3,6 +3,10 @@ package io.collectionstrategy;
 /**
  * Thrown when a debtor fact is not acceptable. The message names the field, the value and what
  * was expected, for example {@code "promisesBroken must be between 0 and promisesMade (2), was 3"}.
+ *
+ * <p>The value in the message is only an excerpt ({@link SafeText#excerpt}): at most 40 characters, control
+ * characters escaped, phone-like digit runs masked. The value of {@code name} is never shown, only what kind of
+ * value it was ({@code "name must be text, was a list"}).
  */
 public class InvalidDebtorException extends IllegalArgumentException {
 
@@ -21,7 +25,7 @@ public class InvalidDebtorException extends IllegalArgumentException {
      * @param expected what was expected, e.g. {@code "between 0 and 36500"}
      */
     public InvalidDebtorException(String field, Object value, String expected) {
-        this(field, value, (Void) null, field + " must be " + expected + ", was " + show(value));
+        this(field, value, (Void) null, field + " must be " + expected + ", was " + show(field, value));
     }
 
     /** The full-message constructor; the {@code Void} marker only tells it apart from the public one. */
@@ -32,7 +36,7 @@ public class InvalidDebtorException extends IllegalArgumentException {
     }
 
     /**
-     * Creates an exception with a message given in full.
+     * Creates an exception with a message given in full. Values in it must be shown with {@link #show(String, Object)}.
      *
      * @param field   the field name
      * @param value   the rejected value
@@ -53,13 +57,103 @@ public class InvalidDebtorException extends IllegalArgumentException {
         return value;
     }
 
+    /**
+     * A value as messages show it: see {@link #show(String, Object)}, for a field that is neither {@code id} nor
+     * {@code name}.
+     */
     static String show(Object value) {
+        return show(null, value);
+    }
+
+    /**
+     * A rejected value as the messages show it: {@code missing} for null; a text in quotes, numbers and the like as
+     * they are, lists and objects in brackets; always only an {@linkplain SafeText#excerpt excerpt} (with the
+     * length of a text that was cut). The digits of a case id are not masked. The value of {@code name} is never
+     * shown: only what kind of value it was.
+     *
+     * @param field the field, or null
+     * @param value the value
+     * @return how a message shows it
+     */
+    static String show(String field, Object value) {
         if (value == null) {
             return "missing";
         }
-        if (value instanceof CharSequence) {
-            return "\"" + value + "\"";
+        if ("name".equals(field)) {
+            return kind(value);
         }
-        return String.valueOf(value);
+        boolean mask = !"id".equals(field);
+        if (value instanceof CharSequence s) {
+            String shown = "\"" + SafeText.excerpt(s, mask) + "\"";
+            return s.length() > SafeText.EXCERPT_LENGTH ? shown + " (" + s.length() + " characters)" : shown;
+        }
+        if (value instanceof java.util.Collection<?> c) {
+            return SafeText.excerpt(preview(value), mask) + " (" + c.size() + (c.size() == 1 ? " item)" : " items)");
+        }
+        return SafeText.excerpt(preview(value), mask);
+    }
+
+    /** What kind of value it is, without the value. */
+    static String kind(Object value) {
+        if (value instanceof CharSequence s) {
+            return "a text of " + s.length() + " characters";
+        }
+        if (value instanceof Boolean) {
+            return "true or false";
+        }
+        if (value instanceof Number) {
+            return "a number";
+        }
+        if (value instanceof java.util.Collection<?>) {
+            return "a list";
+        }
+        if (value instanceof java.util.Map<?, ?>) {
+            return "an object";
+        }
+        return "a " + value.getClass().getSimpleName();
+    }
+
+    /** The start of a value's text, built only as far as an excerpt needs (a huge list is not printed whole). */
+    private static String preview(Object value) {
+        StringBuilder sb = new StringBuilder();
+        preview(value, sb);
+        return sb.toString();
+    }
+
+    private static void preview(Object value, StringBuilder sb) {
+        int enough = 4 * SafeText.EXCERPT_LENGTH;
+        if (sb.length() > enough) {
+            return;
+        }
+        if (value instanceof java.util.Collection<?> c) {
+            sb.append('[');
+            boolean first = true;
+            for (Object item : c) {
+                if (sb.length() > enough) {
+                    break;
+                }
+                sb.append(first ? "" : ", ");
+                first = false;
+                preview(item, sb);
+            }
+            sb.append(']');
+        } else if (value instanceof java.util.Map<?, ?> m) {
+            sb.append('{');
+            boolean first = true;
+            for (java.util.Map.Entry<?, ?> e : m.entrySet()) {
+                if (sb.length() > enough) {
+                    break;
+                }
+                sb.append(first ? "" : ", ");
+                first = false;
+                preview(e.getKey(), sb);
+                sb.append('=');
+                preview(e.getValue(), sb);
+            }
+            sb.append('}');
+        } else {
+            String s = String.valueOf(value);
+            sb.append(s, 0, Math.min(s.length(), enough + 1));
+        }
     }
 }

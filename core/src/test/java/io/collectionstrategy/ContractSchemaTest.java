@@ -135,7 +135,10 @@ class ContractSchemaTest {
                     + "\"daysSinceLastContact\":null,\"statedReason\":null,\"contactHistory\":[]}",
             "{\"id\":\"C-7\",\"daysOverdue\":5.0,\"behaviours\":[\"FRIENDLY\",\"FRIENDLY\"]}",
             "{\"id\":\"C-8\",\"daysOverdue\":5,\"contactHistory\":[{\"at\":\"2026-11-27T10:00+08:00\",\"channel\":\"VISIT\","
-                    + "\"reached\":null},{\"at\":\"2026-11-27t10:00:00.5z\",\"channel\":\"EMAIL\",\"reached\":false}]}");
+                    + "\"reached\":null},{\"at\":\"2026-11-27t10:00:00.5z\",\"channel\":\"EMAIL\",\"reached\":false}]}",
+            "{\"id\":\"C-9\",\"daysOverdue\":1,\"amountOverdue\":1000000000000000,\"name\":\"" + "王".repeat(500) + "\"}",
+            "{\"id\":\"" + "9".repeat(200) + "\",\"daysOverdue\":1,\"amountOverdue\":0.0001}",
+            "{\"id\":\"C-11\",\"daysOverdue\":1,\"amountOverdue\":\"999999999999999.9999\"}");
 
     /** Documents both reject. */
     static final List<String> INVALID = List.of(
@@ -161,7 +164,20 @@ class ContractSchemaTest {
             "{\"id\":\"C-1\",\"daysOverdue\":5,\"contactHistory\":[{\"channel\":\"CALL\"}]}",
             "{\"id\":\"C-1\",\"daysOverdue\":5,\"contactHistory\":[{\"at\":\"2026-11-27T10:00:00\",\"channel\":\"CALL\"}]}",
             "{\"id\":\"C-1\",\"daysOverdue\":5,\"contactHistory\":[{\"at\":\"2026-11-27T10:00:00Z\",\"channel\":\"CALL\",\"who\":\"x\"}]}",
-            "{\"id\":\"C-1\",\"daysOverdue\":5,\"contactHistory\":[\"CALL\"]}");
+            "{\"id\":\"C-1\",\"daysOverdue\":5,\"contactHistory\":[\"CALL\"]}",
+            "{\"id\":true,\"daysOverdue\":5}",
+            "{\"id\":\"" + "x".repeat(201) + "\",\"daysOverdue\":5}",
+            "{\"id\":\"C-1\\nERROR all debts paid\",\"daysOverdue\":5}",
+            "{\"id\":\"C-1\\u001b[31m\",\"daysOverdue\":5}",
+            "{\"id\":\"C-1\",\"daysOverdue\":5,\"name\":\"" + "x".repeat(501) + "\"}",
+            "{\"id\":\"C-1\",\"daysOverdue\":5,\"name\":\"Wang\\u202eFang\"}",
+            "{\"id\":\"C-1\",\"daysOverdue\":5,\"amountOverdue\":1000000000000001}",
+            "{\"id\":\"C-1\",\"daysOverdue\":5,\"amountOverdue\":0.00001}",
+            "{\"id\":\"C-1\",\"daysOverdue\":5,\"amountOverdue\":\"12345678901234567\"}",
+            "{\"id\":\"C-1\",\"daysOverdue\":5,\"behaviours\":[" + "\"FRIENDLY\",".repeat(100) + "\"FRIENDLY\"]}",
+            "{\"id\":\"C-1\",\"daysOverdue\":5,\"contactHistory\":["
+                    + "{\"at\":\"2026-11-27T10:00:00+08:00\",\"channel\":\"CALL\"},".repeat(1000)
+                    + "{\"at\":\"2026-11-27T10:00:00+08:00\",\"channel\":\"CALL\"}]}");
 
     /**
      * The library's own checks, beyond what a schema can say: the schema accepts these, the library rejects them when
@@ -185,6 +201,7 @@ class ContractSchemaTest {
             "{\"id\":\"C-1\",\"daysOverdue\":5,\"currency\":\"USD \"}",
             "{\"id\":\"C-1\",\"daysOverdue\":5,\"contactHistory\":[{\"at\":\"2026-11-27T10:00+08\",\"channel\":\"CALL\"}]}",
             "{\"id\":\"C-1\",\"daysOverdue\":5,\"statedReason\":\"\"}",
+            "{\"id\":\"C-1\",\"daysOverdue\":5,\"amountOverdue\":\"1200.500000\"}",
             "{\"id\":\"C-1\",\"daysOverdue\":5,\"contactHistory\":\"[{\\\"at\\\":\\\"2026-11-27T10:00+08:00\\\",\\\"channel\\\":\\\"CALL\\\"}]\"}");
 
     @Test
@@ -243,6 +260,14 @@ class ContractSchemaTest {
                 .containsExactly(Jurisdiction.CN.name(), Jurisdiction.US.name(), Jurisdiction.UK.name(),
                         Jurisdiction.UK_SCOTLAND.name());
         assertThat(schema.at("/properties/daysOverdue/maximum").asInt()).isEqualTo(Debtor.MAX_DAYS_OVERDUE);
+        assertThat(schema.at("/properties/amountOverdue/maximum").decimalValue()).isEqualByComparingTo(Debtor.MAX_AMOUNT);
+        assertThat(schema.at("/properties/amountOverdue/multipleOf").decimalValue())
+                .isEqualByComparingTo(java.math.BigDecimal.ONE.movePointLeft(Debtor.MAX_AMOUNT_DECIMALS));
+        assertThat(schema.at("/properties/id/maxLength").asInt()).isEqualTo(Debtor.MAX_ID_LENGTH);
+        assertThat(schema.at("/properties/name/maxLength").asInt()).isEqualTo(Debtor.MAX_NAME_LENGTH);
+        assertThat(schema.at("/properties/contactHistory/maxItems").asInt()).isEqualTo(Debtor.MAX_CONTACTS);
+        assertThat(schema.at("/properties/behaviours/maxItems").asInt()).isEqualTo(Debtor.MAX_LIST_ITEMS);
+        assertThat(schema.at("/properties/circumstances/maxItems").asInt()).isEqualTo(Debtor.MAX_LIST_ITEMS);
     }
 
     @Test

@@ -54,7 +54,125 @@ class DebtorTest {
     @Test
     void build_negativeAmount_isRejected() {
         assertThatThrownBy(() -> Debtor.builder("C-1").amountOverdue("-0.01").build())
-                .hasMessage("amountOverdue must be at least 0, was \"-0.01\"");
+                .hasMessage("amountOverdue must be a decimal number from 0 to 1000000000000000 (10^15) with at most"
+                        + " 4 decimal places, was -0.01");
+    }
+
+    @Test
+    void build_amountAtTheBounds_accepted() {
+        assertThat(Debtor.builder("C-1").amountOverdue("1000000000000000").build().amountOverdue())
+                .isEqualByComparingTo(Debtor.MAX_AMOUNT);
+        assertThat(Debtor.builder("C-1").amountOverdue("999999999999999.9999").build().amountOverdue())
+                .isEqualByComparingTo("999999999999999.9999");
+        assertThat(Debtor.builder("C-1").amountOverdue("1200.500000").build().amountOverdue())
+                .isEqualTo(new BigDecimal("1200.5"));
+        assertThat(Debtor.builder("C-1").amountOverdue("0E+99999999").build().amountOverdue()).isZero();
+    }
+
+    @Test
+    void build_amountBeyondTheBounds_rejectedNamingTheRange() {
+        for (String amount : List.of("1000000000000000.0001", "1e99999999", "1e-99999999", "0.00001", "1.23456",
+                "-1e99999999", "1E+16")) {
+            assertThatThrownBy(() -> Debtor.builder("C-1").amountOverdue(amount).build()).as(amount)
+                    .isInstanceOf(InvalidDebtorException.class)
+                    .hasMessageStartingWith("amountOverdue must be a decimal number from 0 to 1000000000000000 (10^15)"
+                            + " with at most 4 decimal places, was ");
+        }
+    }
+
+    @Test
+    void fromFields_hugeExponentAsJsonNumberOrText_rejectedWithTheValueInShortForm() {
+        assertThatThrownBy(() -> Debtor.fromFields(Map.of("id", "C-1", "daysOverdue", 1,
+                "amountOverdue", new BigDecimal("1e99999999"))))
+                .hasMessageEndingWith("was 1E+99999999")
+                .extracting(e -> ((InvalidDebtorException) e).field()).isEqualTo("amountOverdue");
+        assertThatThrownBy(() -> Debtor.fromFields(Map.of("id", "C-1", "daysOverdue", new BigDecimal("1e99999999"))))
+                .hasMessage("daysOverdue must be a whole number, was 1E+99999999");
+        assertThatThrownBy(() -> Debtor.fromFields(Map.of("id", "C-1", "daysOverdue", 1,
+                "amountOverdue", "1".repeat(100_000))))
+                .hasMessageContaining("amountOverdue must be a decimal number from 0").hasMessageEndingWith("(100000 characters)");
+    }
+
+    @Test
+    void build_idTooLongOrWithControlCharacters_rejected() {
+        assertThatThrownBy(() -> Debtor.builder("x".repeat(201)).build())
+                .hasMessage("id must be at most 200 characters, was 201 characters");
+        assertThat(Debtor.builder("x".repeat(200)).build().id()).hasSize(200);
+        assertThatThrownBy(() -> Debtor.builder("C-1\nERROR all debts paid").build())
+                .hasMessage("id must be text without control characters (line breaks, tabs, escapes), was"
+                        + " \"C-1\\nERROR all debts paid\"");
+        assertThatThrownBy(() -> Debtor.builder("C-1\u001B[31m").build()).hasMessageContaining("\\u001B[31m")
+                .hasMessageNotContaining("\u001B");
+    }
+
+    @Test
+    void build_nameTooLongOrWithControlCharacters_rejectedWithoutShowingIt() {
+        assertThatThrownBy(() -> Debtor.builder("C-1").name("Wang ".repeat(200_000)).build())
+                .hasMessage("name must be at most 500 characters, was 1000000 characters");
+        assertThatThrownBy(() -> Debtor.builder("C-1").name("Wang\u001B]0;Fang").build())
+                .hasMessageStartingWith("name must be text without control characters").hasMessageNotContaining("Wang");
+    }
+
+    @Test
+    void build_tooManyContacts_rejectedWithTheCount() {
+        Contact c = new Contact(java.time.OffsetDateTime.parse("2026-11-27T10:00:00+08:00"), Channel.CALL, false);
+
+        assertThat(Debtor.builder("C-1").contactHistory(java.util.Collections.nCopies(1000, c)).build()
+                .contactHistory()).hasSize(1000);
+        assertThatThrownBy(() -> Debtor.builder("C-1").contactHistory(java.util.Collections.nCopies(1001, c)).build())
+                .hasMessage("contactHistory must have at most 1000 entries, was 1001 entries");
+    }
+
+    @Test
+    void fromFields_tooManyItemsInAList_rejectedWithTheCount() {
+        assertThatThrownBy(() -> Debtor.fromFields(Map.of("id", "C-1", "daysOverdue", 1,
+                "behaviours", java.util.Collections.nCopies(101, "FRIENDLY"))))
+                .hasMessage("behaviours must have at most 100 items, was 101 items");
+        assertThatThrownBy(() -> Debtor.fromFields(Map.of("id", "C-1", "daysOverdue", 1,
+                "circumstances", String.join("|", java.util.Collections.nCopies(101, "VULNERABLE")))))
+                .hasMessage("circumstances must have at most 100 items, was 101 items");
+        assertThat(Debtor.fromFields(Map.of("id", "C-1", "daysOverdue", 1,
+                "behaviours", java.util.Collections.nCopies(100, "FRIENDLY"))).behaviours()).containsExactly(Behaviour.FRIENDLY);
+    }
+
+    @Test
+    void fromFields_idTrueOrDecimalOrList_rejectedAsNotText() {
+        assertThatThrownBy(() -> Debtor.fromFields(Map.of("id", true, "daysOverdue", 1)))
+                .hasMessage("id must be text, was true")
+                .extracting(e -> ((InvalidDebtorException) e).field()).isEqualTo("id");
+        assertThatThrownBy(() -> Debtor.fromFields(Map.of("id", new BigDecimal("1.5"), "daysOverdue", 1)))
+                .hasMessage("id must be text, was 1.5");
+        assertThat(Debtor.fromFields(Map.of("id", 6222020200112345678L, "daysOverdue", 1)).id())
+                .isEqualTo("6222020200112345678");
+    }
+
+    @Test
+    void fromFields_nameOfTheWrongType_neverEchoesIt() {
+        assertThatThrownBy(() -> Debtor.fromFields(Map.of("id", "C-1", "daysOverdue", 1,
+                "name", List.of("Wang Fang", "13800138000"))))
+                .hasMessage("name must be text, was a list");
+        assertThatThrownBy(() -> Debtor.fromFields(Map.of("id", "C-1", "daysOverdue", 1, "name", Map.of("a", "b"))))
+                .hasMessage("name must be text, was an object");
+    }
+
+    @Test
+    void fromFields_longOrPhoneLikeValues_cutAndMasked() {
+        assertThatThrownBy(() -> Debtor.fromFields(Map.of("id", "C-1", "daysOverdue", "Wang Fang, 13800138000, Beijing"
+                + " Chaoyang district, building 7")))
+                .hasMessage("daysOverdue must be a whole number, was \"Wang Fang, ***********, Beijing Chaoyang…\""
+                        + " (61 characters)");
+        assertThatThrownBy(() -> Debtor.fromFields(Map.of("id", "C-1", "daysOverdue", 1,
+                "behaviours", List.of("FRIENDLY", List.of("138 0013 8000")))))
+                .hasMessage("behaviours must be one of " + java.util.Arrays.toString(Behaviour.values())
+                        + ", was [*** **** ****] (1 item)");
+    }
+
+    @Test
+    void fromFields_unknownFieldWithALongOrControlName_shownShortAndEscaped() {
+        assertThatThrownBy(() -> Debtor.fromFields(Map.of("id", "C-1", "daysOverdue", 1, "x\n".repeat(1000), 1)))
+                .hasMessageStartingWith("unknown field \"x\\nx\\n").hasMessageContaining("…\" (2000 characters)")
+                .hasMessageNotContaining("\n")
+                .extracting(e -> ((InvalidDebtorException) e).field().length()).isEqualTo(41);
     }
 
     @Test

@@ -2,13 +2,13 @@ package io.collectionstrategy.cli;
 
 import io.collectionstrategy.RowAssessor;
 import io.collectionstrategy.RowResult;
+import io.collectionstrategy.SafeText;
 import io.collectionstrategy.examples.portfolio.PortfolioFormat;
 import io.collectionstrategy.examples.portfolio.PortfolioRow;
 import io.collectionstrategy.examples.portfolio.RowReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 /** {@code assess FILE|-}: one output record per input row, in input order, streaming. */
 @Command(name = "assess", mixinStandardHelpOptions = true,
         description = {"Assess a portfolio (JSON Lines, JSON or CSV): one record per row, in order.",
-            "Streams with constant memory whatever the file size.",
+            "Streams with bounded memory whatever the file size; a row over 1 MiB becomes an error record unread.",
             "Input: JSON Lines (.jsonl), a JSON array (.json) or CSV (.csv) with the field names of docs/contract.md; "
                     + "'-' reads stdin. A row that cannot be assessed becomes {\"row\": N, \"id\": ..., \"error\": ...} "
                     + "in its place and every other row is still assessed.",
@@ -80,32 +80,7 @@ final class AssessCommand implements Callable<Integer> {
             boolean interactive = "-".equals(file);
             try (RecordWriter writer = RecordWriter.create(outputFormat, target, interactive);
                  Progress bar = Progress.start(showProgress, "assess", total, err)) {
-                Iterator<PortfolioRow> rows = reader;
-                OrderedPipeline.run(rows, row -> {
-                    // parse, assess and render on the worker threads; the main thread only reads and writes
-                    try {
-                        ProcessedRow outcome = ProcessedRow.of(assessor, row);
-                        return outcome.ok() ? outcome.rendered(writer.render(outcome.row().row(), outcome.assessment())) : outcome;
-                    } catch (StackOverflowError | OutOfMemoryError e) { // an error record, not the end of the run
-                        return ProcessedRow.failed(row.parsed(), RowResult.Kind.ASSESSMENT_FAILED, e.toString());
-                    }
-                }, outcome -> {
-                    if (outcome.ok()) {
-                        if (outcome.rendered() != null) {
-                            writer.rendered(outcome.rendered());
-                        } else {
-                            writer.assessment(outcome.row().row(), outcome.assessment());
-                        }
-                        summary.assessed(outcome.assessment());
-                    } else {
-                        writer.error(outcome.row().row(), outcome.row().id(), outcome.error());
-                        summary.error(outcome.error());
-                    }
-                    bar.step();
-                    if (summary.rows() % 4096 == 0 && target instanceof PrintWriter pw && pw.checkError()) {
-                        throw new UncheckedIOException(new IOException("output closed after " + summary.rows() + " rows"));
-                    }
-                }, Math.max(1, threads));
+                assessAll(reader, assessor, writer, summary, bar::step, Math.max(1, threads));
             } finally {
                 if (out != null) {
                     target.close();
@@ -114,12 +89,52 @@ final class AssessCommand implements Callable<Integer> {
                 }
             }
             if (reader.stoppedEarly() != null) {
-                err.println(reader.source() + ": " + reader.stoppedEarly());
+                err.println(SafeText.escape(reader.source() + ": " + reader.stoppedEarly()));
             }
             summary.print(err);
             boolean failed = summary.errors() > 0 || reader.stoppedEarly() != null;
             return failed ? ExitCodes.FAILED : ExitCodes.OK;
         }
+    }
+
+    /**
+     * Reads, assesses and writes every row, in input order: what {@code assess} does between opening its input and
+     * printing its summary (its tests run their inputs through here too). Rows are parsed, assessed and rendered on
+     * the worker threads; this thread reads and writes. Whatever goes wrong with one row becomes its error record.
+     *
+     * @param rows     the rows as read
+     * @param assessor how rows are assessed
+     * @param writer   where the records go
+     * @param summary  the counts, updated per row
+     * @param step     called once per row written (the progress bar)
+     * @param threads  worker threads
+     */
+    static void assessAll(Iterator<PortfolioRow> rows, RowAssessor assessor, RecordWriter writer, Summary summary,
+                          Runnable step, int threads) {
+        OrderedPipeline.run(rows, row -> {
+            try {
+                ProcessedRow outcome = ProcessedRow.of(assessor, row);
+                return outcome.ok() ? outcome.rendered(writer.render(outcome.row(), outcome.assessment())) : outcome;
+            } catch (StackOverflowError | OutOfMemoryError e) { // an error record, not the end of the run
+                return ProcessedRow.failed(row, RowResult.Kind.ASSESSMENT_FAILED, e.toString());
+            } catch (RuntimeException e) { // a bug of the tool with this row: still only this row's error record
+                return ProcessedRow.failed(row, RowResult.Kind.MALFORMED_RECORD,
+                        "the row could not be processed: unexpected " + e.getClass().getName());
+            }
+        }, outcome -> {
+            if (outcome.ok()) {
+                if (outcome.rendered() != null) {
+                    writer.rendered(outcome.rendered());
+                } else {
+                    writer.assessment(outcome.row(), outcome.assessment());
+                }
+                summary.assessed(outcome.assessment());
+            } else {
+                writer.error(outcome.row(), outcome.id(), outcome.error());
+                summary.error(outcome.error());
+            }
+            step.run();
+        }, threads, PortfolioRow::textLength);
     }
 
     private Writer openOut() {

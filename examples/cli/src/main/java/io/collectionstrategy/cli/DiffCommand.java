@@ -4,10 +4,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.collectionstrategy.Assessment;
 import io.collectionstrategy.CollectionStrategy;
 import io.collectionstrategy.Debtor;
-import io.collectionstrategy.RowAssessor;
 import io.collectionstrategy.EscalationStep;
 import io.collectionstrategy.InvalidDebtorException;
+import io.collectionstrategy.RowAssessor;
 import io.collectionstrategy.RulebookInfo;
+import io.collectionstrategy.SafeText;
 import io.collectionstrategy.examples.portfolio.PortfolioFormat;
 import io.collectionstrategy.examples.portfolio.PortfolioRow;
 import io.collectionstrategy.examples.portfolio.RowReader;
@@ -117,7 +118,8 @@ final class DiffCommand implements Callable<Integer> {
         }
     }
 
-    private record Pair(PortfolioRow row, Assessment base, Assessment cand, String error) {
+    /** What the sink needs of a compared row (not the row itself: rows waiting to be counted hold no fields). */
+    private record Pair(Assessment base, Assessment cand, String error) {
     }
 
     @Override
@@ -157,10 +159,10 @@ final class DiffCommand implements Callable<Integer> {
                     if (any) {
                         counts[3]++;
                     }
-                }, Math.max(1, threads));
+                }, Math.max(1, threads), PortfolioRow::textLength);
             }
             if (reader.stoppedEarly() != null) {
-                err.println(reader.source() + ": " + reader.stoppedEarly());
+                err.println(SafeText.escape(reader.source() + ": " + reader.stoppedEarly()));
             }
             if (json) {
                 printJson(out, base.rulebook(), cand.rulebook(), date, counts, dims, errorKinds);
@@ -176,23 +178,23 @@ final class DiffCommand implements Callable<Integer> {
                                 Locale locale) {
         PortfolioRow row = unparsed.parsed();
         if (!row.readable()) {
-            return new Pair(row, null, null, row.malformed());
+            return new Pair(null, null, row.malformed());
         }
         Debtor debtor;
         try {
             debtor = Debtor.fromFields(row.fields());
         } catch (InvalidDebtorException e) {
-            return new Pair(row, null, null, e.getMessage());
+            return new Pair(null, null, e.getMessage());
         }
         ProcessedRow a = ProcessedRow.of(RowAssessor.of(base, asOf).locale(locale), row, debtor);
         if (!a.ok()) {
-            return new Pair(row, null, null, a.error());
+            return new Pair(null, null, a.error());
         }
         ProcessedRow b = ProcessedRow.of(RowAssessor.of(cand, asOf).locale(locale), row, debtor);
         if (!b.ok()) {
-            return new Pair(row, null, null, b.error());
+            return new Pair(null, null, b.error());
         }
-        return new Pair(row, a.assessment(), b.assessment(), null);
+        return new Pair(a.assessment(), b.assessment(), null);
     }
 
     static String value(String dimension, Assessment a) {

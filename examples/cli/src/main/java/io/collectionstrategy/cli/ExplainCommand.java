@@ -7,6 +7,7 @@ import io.collectionstrategy.EscalationStep;
 import io.collectionstrategy.Evidence;
 import io.collectionstrategy.FiredRule;
 import io.collectionstrategy.RuleInfo;
+import io.collectionstrategy.SafeText;
 import io.collectionstrategy.Warning;
 import io.collectionstrategy.examples.portfolio.PortfolioFormat;
 import io.collectionstrategy.examples.portfolio.PortfolioRow;
@@ -89,7 +90,8 @@ final class ExplainCommand implements Callable<Integer> {
         CollectionStrategy strategy = engine.strategy();
         ProcessedRow outcome = ProcessedRow.of(engine.rows(strategy), row);
         if (!outcome.ok()) {
-            err.println("cannot explain " + (row.id() == null ? "the debtor" : row.id()) + ": " + outcome.error());
+            err.println(SafeText.escape("cannot explain " + (row.id() == null ? "the debtor" : row.id()) + ": "
+                    + outcome.error()));
             return ExitCodes.FAILED;
         }
         print(out, outcome.assessment(), asOf, strategy.authoring().rules());

@@ -10,18 +10,34 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * Applies a function to a stream of inputs on a few threads and hands the results to a sink in input order, on the
- * calling thread. At most {@code window} inputs are in flight, so memory stays constant whatever the input size.
- * On a single processor everything runs on the calling thread; otherwise even one worker thread runs beside it.
+ * calling thread. What is in flight is bounded twice: at most {@code 256} inputs per thread, and at most
+ * {@link #MAX_WEIGHT_IN_FLIGHT} of their weight (the characters of the rows), so that memory is bounded by the
+ * bytes in flight, not by the number of rows: a thousand rows of a megabyte each are not queued at once. One input
+ * heavier than that still goes through, alone. On a single processor everything runs on the calling thread;
+ * otherwise even one worker thread runs beside it.
  */
 final class OrderedPipeline {
+
+    /** The most weight in flight: sixteen million characters of row text. */
+    static final long MAX_WEIGHT_IN_FLIGHT = 16L << 20;
 
     private OrderedPipeline() {
     }
 
-    static <I, R> void run(Iterator<I> inputs, Function<I, R> work, Consumer<R> sink, int threads) {
+    private record InFlight<R>(CompletableFuture<R> result, long weight) {
+    }
+
+    static <I, R> void run(Iterator<I> inputs, Function<I, R> work, Consumer<R> sink, int threads,
+                           ToLongFunction<I> weight) {
+        run(inputs, work, sink, threads, weight, MAX_WEIGHT_IN_FLIGHT);
+    }
+
+    static <I, R> void run(Iterator<I> inputs, Function<I, R> work, Consumer<R> sink, int threads,
+                           ToLongFunction<I> weight, long maxWeight) {
         if (threads <= 1 && Runtime.getRuntime().availableProcessors() <= 1) {
             while (inputs.hasNext()) {
                 sink.accept(work.apply(inputs.next()));
@@ -35,17 +51,22 @@ final class OrderedPipeline {
             return t;
         };
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), daemons);
-        ArrayDeque<CompletableFuture<R>> inFlight = new ArrayDeque<>(window + 1);
+        ArrayDeque<InFlight<R>> inFlight = new ArrayDeque<>(window + 1);
+        long weightInFlight = 0;
         try {
             while (inputs.hasNext()) {
                 I input = inputs.next();
-                inFlight.add(CompletableFuture.supplyAsync(() -> work.apply(input), pool));
-                if (inFlight.size() >= window) {
-                    sink.accept(join(inFlight.poll()));
+                long w = Math.max(1, weight.applyAsLong(input));
+                while (!inFlight.isEmpty() && (inFlight.size() >= window || weightInFlight + w > maxWeight)) {
+                    InFlight<R> done = inFlight.poll();
+                    weightInFlight -= done.weight();
+                    sink.accept(join(done.result()));
                 }
+                inFlight.add(new InFlight<>(CompletableFuture.supplyAsync(() -> work.apply(input), pool), w));
+                weightInFlight += w;
             }
             while (!inFlight.isEmpty()) {
-                sink.accept(join(inFlight.poll()));
+                sink.accept(join(inFlight.poll().result()));
             }
         } finally {
             pool.shutdownNow();
@@ -63,6 +84,9 @@ final class OrderedPipeline {
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
             }
             throw e;
         }

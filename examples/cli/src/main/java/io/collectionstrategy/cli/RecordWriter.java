@@ -4,24 +4,54 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.collectionstrategy.Assessment;
 import io.collectionstrategy.BlockedStep;
 import io.collectionstrategy.EscalationStep;
+import io.collectionstrategy.SafeText;
 import io.collectionstrategy.examples.portfolio.RowReader;
 import io.collectionstrategy.json.AssessmentJson;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** Writes one output record per input row, immediately, in one of the {@link OutputFormat}s. */
+/**
+ * Writes one output record per input row, immediately, in one of the {@link OutputFormat}s. Records are flushed after
+ * each one when asked (interactive input), and otherwise at least once a second by a daemon thread, so a run that is
+ * killed midway leaves every record finished more than a second before in the output. Error records show their id
+ * and message with control characters escaped ({@link SafeText#escape}), cut after {@link #MAX_ERROR_LENGTH}
+ * characters.
+ */
 abstract class RecordWriter implements AutoCloseable {
+
+    /** The longest error message written; messages echo values only in short excerpts, so this is a last guard. */
+    static final int MAX_ERROR_LENGTH = 1000;
+
+    /** How often buffered records are flushed at the latest. */
+    static final long FLUSH_MILLIS = 1000;
 
     protected final Writer out;
     private final boolean flushEachRecord;
+    private final ScheduledExecutorService flusher;
+    private boolean unflushed;
+    private long records;
 
     RecordWriter(Writer out, boolean flushEachRecord) {
         this.out = out;
         this.flushEachRecord = flushEachRecord;
+        if (flushEachRecord) {
+            flusher = null;
+        } else {
+            flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "flush-output");
+                t.setDaemon(true);
+                return t;
+            });
+            flusher.scheduleWithFixedDelay(this::flushIfWritten, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        }
     }
 
     static RecordWriter create(OutputFormat format, Writer out, boolean flushEachRecord) {
@@ -32,7 +62,7 @@ abstract class RecordWriter implements AutoCloseable {
         };
     }
 
-    final void assessment(long row, Assessment a) {
+    final synchronized void assessment(long row, Assessment a) {
         try {
             writeAssessment(row, a);
             afterRecord();
@@ -41,9 +71,13 @@ abstract class RecordWriter implements AutoCloseable {
         }
     }
 
-    final void error(long row, String id, String error) {
+    final synchronized void error(long row, String id, String error) {
+        String message = SafeText.escape(error);
+        if (message.length() > MAX_ERROR_LENGTH) {
+            message = message.substring(0, MAX_ERROR_LENGTH) + "…";
+        }
         try {
-            writeError(row, id, error);
+            writeError(row, SafeText.escape(id), message);
             afterRecord();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write output: " + e.getMessage(), e);
@@ -51,8 +85,27 @@ abstract class RecordWriter implements AutoCloseable {
     }
 
     private void afterRecord() throws IOException {
+        records++;
         if (flushEachRecord) {
             out.flush();
+        } else {
+            unflushed = true;
+        }
+        if (records % 4096 == 0 && out instanceof PrintWriter pw && pw.checkError()) {
+            throw new IOException("output closed after " + records + " records");
+        }
+    }
+
+    /** Flushes what was written since the last flush; a failure shows at the next write. */
+    private synchronized void flushIfWritten() {
+        if (!unflushed) {
+            return;
+        }
+        unflushed = false;
+        try {
+            out.flush();
+        } catch (IOException | RuntimeException e) {
+            // the thread that writes records meets the same problem and reports it
         }
     }
 
@@ -67,7 +120,7 @@ abstract class RecordWriter implements AutoCloseable {
     }
 
     /** Writes a record {@link #render rendered} earlier. */
-    final void rendered(String record) {
+    final synchronized void rendered(String record) {
         try {
             out.write(record);
             afterRecord();
@@ -80,7 +133,12 @@ abstract class RecordWriter implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        out.flush();
+        if (flusher != null) {
+            flusher.shutdownNow();
+        }
+        synchronized (this) {
+            out.flush();
+        }
     }
 
     /**
@@ -154,12 +212,19 @@ abstract class RecordWriter implements AutoCloseable {
 
         @Override
         public void close() throws IOException {
-            gen.flush();
+            synchronized (this) {
+                gen.flush();
+            }
             super.close();
         }
     }
 
-    /** CSV: the key results of each row flattened into columns; an error row fills {@code row}, {@code id}, {@code error}. */
+    /**
+     * CSV: the key results of each row flattened into columns; an error row fills {@code row}, {@code id},
+     * {@code error}. A text cell that a spreadsheet would take for a formula (it starts with {@code =}, {@code +},
+     * {@code -}, {@code @}, a tab or a carriage return) gets a {@code '} in front, as OWASP recommends against CSV
+     * injection.
+     */
     static final class Csv extends RecordWriter {
         static final String[] HEADER = {"row", "id", "debtorType", "situation", "script", "firstStep",
             "firstStepInDays", "steps", "warnings", "blocked", "firedRules", "rulebook", "rulebookVersion", "error"};
@@ -178,25 +243,31 @@ abstract class RecordWriter implements AutoCloseable {
         @Override
         void writeAssessment(long row, Assessment a) throws IOException {
             EscalationStep first = a.escalation().isEmpty() ? null : a.escalation().get(0);
-            printer.printRecord(row, a.id(), a.debtorType(), nz(a.situation()), a.script() == null ? "" : a.script().id(),
-                    first == null ? "" : first.step(), first == null ? "" : first.inDays(),
-                    a.escalation().stream().map(s -> s.step() + "@" + s.inDays()).collect(Collectors.joining("|")),
-                    String.join("|", a.warningCodes()),
-                    a.blocked().stream().map(BlockedStep::step).collect(Collectors.joining("|")),
-                    String.join("|", a.firedRuleIds()), a.rulebook().name(), a.rulebook().version(), "");
+            printer.printRecord(row, cell(a.id()), cell(a.debtorType()), cell(a.situation()),
+                    cell(a.script() == null ? "" : a.script().id()), cell(first == null ? "" : first.step()),
+                    first == null ? "" : first.inDays(),
+                    cell(a.escalation().stream().map(s -> s.step() + "@" + s.inDays()).collect(Collectors.joining("|"))),
+                    cell(String.join("|", a.warningCodes())),
+                    cell(a.blocked().stream().map(BlockedStep::step).collect(Collectors.joining("|"))),
+                    cell(String.join("|", a.firedRuleIds())), cell(a.rulebook().name()), cell(a.rulebook().version()), "");
         }
 
         @Override
         void writeError(long row, String id, String error) throws IOException {
-            printer.printRecord(row, nz(id), "", "", "", "", "", "", "", "", "", "", "", error);
+            printer.printRecord(row, cell(id), "", "", "", "", "", "", "", "", "", "", "", cell(error));
         }
 
-        private static String nz(String s) {
-            return s == null ? "" : s;
+        /** A text cell: empty for null, neutralised when a spreadsheet would read it as a formula. */
+        static String cell(String s) {
+            if (s == null || s.isEmpty()) {
+                return "";
+            }
+            char c = s.charAt(0);
+            return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + s : s;
         }
     }
 
-    /** A fixed-width table for reading; long cells are cut with {@code …}. */
+    /** A fixed-width table for reading; long cells are cut with {@code …}, control characters escaped. */
     static final class Table extends RecordWriter {
         private static final String FORMAT = "%-7s %-14s %-15s %-10s %-24s %-22s %s%n";
 
@@ -220,7 +291,7 @@ abstract class RecordWriter implements AutoCloseable {
             }
             out.write(String.format(FORMAT, row, cut(a.id(), 14), cut(a.debtorType(), 15),
                     a.situation() == null ? "-" : cut(a.situation(), 10), cut(first, 24),
-                    a.script() == null ? "-" : cut(a.script().id(), 22), warnings));
+                    a.script() == null ? "-" : cut(a.script().id(), 22), SafeText.escape(warnings)));
         }
 
         @Override
@@ -229,7 +300,8 @@ abstract class RecordWriter implements AutoCloseable {
         }
 
         static String cut(String s, int width) {
-            return s.length() <= width ? s : s.substring(0, width - 1) + "…";
+            String shown = SafeText.escape(s);
+            return shown.length() <= width ? shown : shown.substring(0, width - 1) + "…";
         }
     }
 }

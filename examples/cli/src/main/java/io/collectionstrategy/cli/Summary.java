@@ -78,6 +78,15 @@ final class Summary {
         if (message.startsWith("row has")) {
             return "column count";
         }
+        if (message.startsWith("not valid UTF-8")) {
+            return "not UTF-8";
+        }
+        if (message.matches("^the (line|row|element) is longer than .*")) {
+            return "row too long";
+        }
+        if (message.startsWith("column ") && message.contains(" appears twice in the CSV header")) {
+            return "duplicate column";
+        }
         Matcher m = FIELD.matcher(message);
         if (m.find()) {
             return m.group(1);

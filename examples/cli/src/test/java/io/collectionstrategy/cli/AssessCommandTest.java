@@ -259,4 +259,118 @@ class AssessCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.CANNOT_START);
         assertThat(r.err()).contains("expected jsonl, csv or table");
     }
+
+    @Test
+    void assess_csvOutputOfFormulaLikeCells_neutralisedWithAQuote() throws Exception {
+        Cli.Result r = Cli.runWithStdin("{\"id\":\"=HYPERLINK(\\\"http://x\\\")\",\"daysOverdue\":3}\n"
+                + "{\"id\":\"@SUM(1)\",\"daysOverdue\":3}\n{\"id\":\"-2+3\",\"daysOverdue\":-1}\n"
+                + "{\"id\":\"C-4\",\"daysOverdue\":3}\n", "assess", "-", "--output-format", "csv", "--as-of", Cli.AS_OF);
+
+        List<String> lines = r.lines();
+        assertThat(lines.get(1)).startsWith("1,\"'=HYPERLINK(\"\"http://x\"\")\",");
+        assertThat(lines.get(2)).startsWith("2,'@SUM(1),");
+        assertThat(lines.get(3)).startsWith("3,'-2+3,").endsWith(",\"daysOverdue must be between 0 and 36500, was -1\"");
+        assertThat(lines.get(4)).startsWith("4,C-4,");
+        assertThat(RecordWriter.Csv.cell("\tx")).isEqualTo("'\tx");
+        assertThat(RecordWriter.Csv.cell("\rx")).isEqualTo("'\rx");
+        assertThat(RecordWriter.Csv.cell("+1")).isEqualTo("'+1");
+    }
+
+    @Test
+    void assess_idWithLineBreakOrTerminalEscapes_errorRecordWithTheIdEscaped() throws Exception {
+        String rows = "{\"id\":\"C-1\\nERROR all debts paid\",\"daysOverdue\":3}\n"
+                + "{\"id\":\"C-2\\u001b[2J\\u001b]0;x\\u0007\",\"daysOverdue\":3}\n{\"id\":\"C-3\",\"daysOverdue\":3}\n";
+
+        Cli.Result jsonl = Cli.runWithStdin(rows, "assess", "-", "--as-of", Cli.AS_OF);
+        Cli.Result table = Cli.runWithStdin(rows, "assess", "-", "--as-of", Cli.AS_OF, "--output-format", "table");
+
+        assertThat(jsonl.exitCode()).isEqualTo(ExitCodes.FAILED);
+        List<JsonNode> records = records(jsonl.out());
+        assertThat(records.get(0).get("id").asText()).isEqualTo("C-1\\nERROR all debts paid");
+        assertThat(records.get(0).get("error").asText()).startsWith("id must be text without control characters");
+        assertThat(records.get(1).get("id").asText()).isEqualTo("C-2\\u001B[2J\\u001B]0;x\\u0007");
+        assertThat(records.get(2).get("debtorType")).isNotNull();
+        assertThat(table.out()).doesNotContain("\u001b").doesNotContain("\u0007").contains("C-2\\u001B[2J");
+        assertThat(table.lines()).hasSize(4);
+        assertThat(jsonl.err() + table.err()).doesNotContain("\u001b").doesNotContain("ERROR all debts paid");
+    }
+
+    @Test
+    void assess_invalidUtf8FromStdinOrFile_sameErrorRecordAndTheRestAssessed() throws Exception {
+        byte[] bytes = "{\"id\":\"U-1\",\"daysOverdue\":3}\n{\"id\":\"U-2\",\"name\":\"\u00ff\",\"daysOverdue\":3}\n{\"id\":\"U-3\",\"daysOverdue\":3}\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        bytes[bytes.length - 33] = (byte) 0xFF; // the second byte of ÿ: a lone continuation byte is no UTF-8
+        Path file = Files.write(tmp.resolve("u.jsonl"), bytes);
+
+        Cli.Result fromFile = Cli.run("assess", file.toString(), "--as-of", Cli.AS_OF);
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cmd = CollectionStrategyCli.commandLine(new java.io.ByteArrayInputStream(bytes));
+        cmd.setOut(new java.io.PrintWriter(out));
+        cmd.setErr(new java.io.PrintWriter(err));
+        int code = cmd.execute("assess", "-", "--as-of", Cli.AS_OF);
+        cmd.getOut().flush();
+
+        assertThat(fromFile.exitCode()).isEqualTo(ExitCodes.FAILED).isEqualTo(code);
+        assertThat(fromFile.out()).isEqualTo(out.toString());
+        List<JsonNode> records = records(fromFile.out());
+        assertThat(records).hasSize(3);
+        assertThat(records.get(1).get("error").asText()).startsWith("not valid UTF-8 text: the bytes at byte ");
+        assertThat(records.get(1).get("id").asText()).isEqualTo("U-2");
+        assertThat(records.get(2).get("id").asText()).isEqualTo("U-3");
+    }
+
+    @Test
+    void assess_csvWithDuplicateHeaderColumn_everyRowAnErrorNamingTheColumn() throws Exception {
+        Path file = Cli.write(tmp, "dup.csv", "id,daysOverdue,daysOverdue\nD-1,3,4\nD-2,5,5\n");
+
+        Cli.Result r = Cli.run("assess", file.toString(), "--as-of", Cli.AS_OF);
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(records(r.out())).extracting(n -> n.get("row").asInt() + " " + n.get("error").asText())
+                .containsExactly("1 column \"daysOverdue\" appears twice in the CSV header (columns 2 and 3); rename or"
+                        + " remove one of them", "2 column \"daysOverdue\" appears twice in the CSV header (columns 2 and"
+                        + " 3); rename or remove one of them");
+        assertThat(r.err()).contains("errors:     duplicate column 2");
+    }
+
+    @Test
+    void assess_csvWithABadQuote_thatRowAnErrorAndTheNextOnesAssessed() throws Exception {
+        Path file = Cli.write(tmp, "q.csv", "id,daysOverdue,currency\nQ-1,3,CNY\nQ-2,4,\"CNY\nQ-3,5,USD\nQ-4,6,\"GB\"P\n"
+                + "Q-5,7,GBP\n");
+
+        Cli.Result r = Cli.run("assess", file.toString(), "--as-of", Cli.AS_OF);
+
+        List<JsonNode> records = records(r.out());
+        assertThat(records).extracting(n -> n.get("id").asText()).containsExactly("Q-1", "Q-2", "Q-3", "Q-4", "Q-5");
+        assertThat(records.get(1).get("error").asText()).startsWith("malformed CSV: a quoted value opened at character 7");
+        assertThat(records.get(3).get("error").asText()).startsWith("malformed CSV: a quoted value (opened at character 7)"
+                + " is followed by 'P'");
+        assertThat(records).filteredOn(n -> n.has("debtorType")).hasSize(3);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
+    }
+
+    @Test
+    void assess_amountWithAHugeExponent_errorRecordNamingTheRange() throws Exception {
+        Cli.Result r = Cli.runWithStdin("{\"id\":\"E-1\",\"daysOverdue\":3,\"amountOverdue\":1e99999999}\n"
+                + "{\"id\":\"E-2\",\"daysOverdue\":3,\"amountOverdue\":1e-99999999}\n"
+                + "{\"id\":\"E-3\",\"daysOverdue\":3,\"amountOverdue\":999999999999999.9999}\n", "assess", "-", "--as-of", Cli.AS_OF);
+
+        List<JsonNode> records = records(r.out());
+        assertThat(records.get(0).get("error").asText()).isEqualTo("amountOverdue must be a decimal number from 0 to"
+                + " 1000000000000000 (10^15) with at most 4 decimal places, was 1E+99999999");
+        assertThat(records.get(1).get("error").asText()).endsWith("was 1E-99999999");
+        assertThat(records.get(2).has("debtorType")).isTrue();
+        assertThat(r.out().length()).isLessThan(20_000);
+    }
+
+    @Test
+    void assess_errorRecords_neverEchoTheNameAndMaskPhoneNumbers() throws Exception {
+        Cli.Result r = Cli.runWithStdin("{\"id\":\"N-1\",\"daysOverdue\":3,\"name\":[\"Wang Fang\",\"13800138000\"]}\n"
+                + "{\"id\":\"N-2\",\"daysOverdue\":\"call 13800138000\"}\n"
+                + "{\"id\":\"N-3\",\"daysOverdue\":3,\"name\":Wang13800138000}\n", "assess", "-", "--as-of", Cli.AS_OF);
+
+        assertThat(r.out()).doesNotContain("Wang").doesNotContain("13800138000").contains("call ***********");
+        assertThat(records(r.out()).get(0).get("error").asText()).isEqualTo("name must be text, was a list");
+    }
 }

@@ -1,6 +1,9 @@
 package io.collectionstrategy.examples.portfolio;
 
+import io.collectionstrategy.Debtor;
+import io.collectionstrategy.SafeText;
 import java.io.Serializable;
+import java.math.BigInteger;
 import java.util.Map;
 
 /**
@@ -65,17 +68,73 @@ public record PortfolioRow(String source, long row, Map<String, Object> fields, 
         return fields != null;
     }
 
-    /** @return the case id as far as it can be read: the {@code id} field, else the salvaged id, else null */
+    /**
+     * The case id as far as it can be read, safe to show: the {@code id} field (text or a whole number), else the
+     * salvaged id, else null; control characters escaped ({@link SafeText#escape}) and cut after
+     * {@link Debtor#MAX_ID_LENGTH} characters, so that an error record never carries more of a bad id than that.
+     *
+     * @return the id, or null
+     */
     public String id() {
-        return fields != null ? idOf(fields) : salvagedId;
+        String id = fields != null ? idOf(fields) : salvagedId;
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        boolean cut = id.length() > Debtor.MAX_ID_LENGTH;
+        String shown = SafeText.escape(cut ? id.substring(0, Debtor.MAX_ID_LENGTH) : id);
+        if (shown.length() > Debtor.MAX_ID_LENGTH) {
+            shown = shown.substring(0, Debtor.MAX_ID_LENGTH);
+            cut = true;
+        }
+        return cut ? shown + "…" : shown;
     }
 
     private static String idOf(Map<String, ?> fields) {
         Object id = fields.get("id");
-        if (id instanceof CharSequence || id instanceof Number) {
-            String s = id.toString();
-            return s.isBlank() ? null : s;
+        if (id instanceof CharSequence || id instanceof Integer || id instanceof Long || id instanceof BigInteger) {
+            return id.toString();
         }
         return null;
+    }
+
+    /**
+     * About how many characters of text the row holds: its line, or the texts of its fields. Whoever keeps many
+     * rows in memory at once bounds them by this.
+     *
+     * @return the count
+     */
+    public long textLength() {
+        long n = 64;
+        if (line != null) {
+            n += line.length();
+        }
+        if (fields != null) {
+            n += textLength(fields);
+        }
+        if (malformed != null) {
+            n += malformed.length();
+        }
+        return n;
+    }
+
+    private static long textLength(Object value) {
+        if (value instanceof CharSequence s) {
+            return s.length() + 8;
+        }
+        if (value instanceof Map<?, ?> m) {
+            long n = 16;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                n += textLength(e.getKey()) + textLength(e.getValue());
+            }
+            return n;
+        }
+        if (value instanceof Iterable<?> list) {
+            long n = 16;
+            for (Object item : list) {
+                n += textLength(item);
+            }
+            return n;
+        }
+        return 16;
     }
 }

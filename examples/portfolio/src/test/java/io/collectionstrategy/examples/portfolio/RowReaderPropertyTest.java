@@ -13,6 +13,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 
@@ -67,6 +68,65 @@ class RowReaderPropertyTest {
             assertThat(SyntheticPortfolioTest.valid(r)).isEqualTo(!g.bad());
             if (g.fields().get("id") != null) {
                 assertThat(r.id()).isEqualTo(g.fields().get("id"));
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<byte[]> anyBytes() {
+        Arbitrary<Byte> hostile = Arbitraries.of((byte) '\n', (byte) '\r', (byte) ' ', (byte) '{', (byte) '"',
+                (byte) 0xFF, (byte) 0xC3, (byte) 0xE4, (byte) 0x80, (byte) 0x1B, (byte) 'a');
+        return Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.bytes()), Tuple.of(3, hostile)).array(byte[].class)
+                .ofMaxSize(400);
+    }
+
+    @Property(tries = 500)
+    void read_anyBytesAsJsonLines_oneRowPerNonBlankLineNumberedByLine(@ForAll("anyBytes") byte[] bytes)
+            throws IOException {
+        List<Long> expected = new ArrayList<>();
+        String[] lines = new String(bytes, StandardCharsets.ISO_8859_1).split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].endsWith("\r") && i < lines.length - 1 ? lines[i].substring(0, lines[i].length() - 1)
+                    : lines[i];
+            byte[] raw = line.getBytes(StandardCharsets.ISO_8859_1);
+            boolean valid = StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(raw), java.nio.CharBuffer.allocate(raw.length), true).isUnderflow();
+            if (raw.length > 0 && (raw.length > 100 || !valid || !new String(raw, StandardCharsets.UTF_8).isBlank())) {
+                expected.add((long) i + 1);
+            }
+        }
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            return; // a byte-order mark is skipped: the first line is not what it looks like here
+        }
+
+        List<PortfolioRow> read = new ArrayList<>();
+        try (RowReader reader = RowReader.read(new ByteArrayInputStream(bytes), PortfolioFormat.JSONL, "bytes", 100)) {
+            reader.forEachRemaining(r -> read.add(r.parsed()));
+        }
+
+        assertThat(read).extracting(PortfolioRow::row).containsExactlyElementsOf(expected);
+        assertThat(read).allSatisfy(r -> assertThat(r.readable() || !r.malformed().isBlank()).isTrue());
+    }
+
+    @Property(tries = 300)
+    void read_anyBytesAsJsonArrayOrCsv_rowsNumberedOneByOneAndNothingThrown(@ForAll("anyBytes") byte[] bytes)
+            throws IOException {
+        byte[] array = new byte[bytes.length + 2];
+        array[0] = '[';
+        System.arraycopy(bytes, 0, array, 1, bytes.length);
+        array[array.length - 1] = ']';
+        byte[] csv = ("id,daysOverdue,name\n" + new String(bytes, StandardCharsets.ISO_8859_1))
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        for (var input : List.of(java.util.Map.entry(PortfolioFormat.JSON, array), java.util.Map.entry(PortfolioFormat.CSV, csv))) {
+            List<PortfolioRow> read = new ArrayList<>();
+            try (RowReader reader = RowReader.read(new ByteArrayInputStream(input.getValue()), input.getKey(), "bytes", 100)) {
+                reader.forEachRemaining(r -> read.add(r.parsed()));
+            }
+
+            for (int i = 0; i < read.size(); i++) {
+                assertThat(read.get(i).row()).isEqualTo(i + 1);
+                assertThat(read.get(i).readable() || !read.get(i).malformed().isBlank()).isTrue();
             }
         }
     }
