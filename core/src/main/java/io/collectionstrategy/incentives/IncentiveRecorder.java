@@ -58,7 +58,12 @@ final class IncentiveRecorder implements IncentiveOutcome, CompiledRules.FiringL
             p = p.setScale(0);
         }
         BigDecimal base = settlement.amount(basis);
-        return new IncentiveLine(type, basis, base, p, base.multiply(p).movePointLeft(2), rule);
+        return new IncentiveLine(type, basis, cents(base), p, cents(base.multiply(p).movePointLeft(2)), rule);
+    }
+
+    /** The same amount with at least two decimals: exact, never rounded ({@code 1E+3} is {@code 1000.00}). */
+    private static BigDecimal cents(BigDecimal amount) {
+        return amount.scale() >= 2 ? amount : amount.setScale(2);
     }
 
     @Override
@@ -96,8 +101,8 @@ final class IncentiveRecorder implements IncentiveOutcome, CompiledRules.FiringL
             }
         }
         if (settlement.period() == SettlementPeriod.FINAL && r.rewardPaid().signum() != 0) {
-            breakdown.add(new IncentiveLine(IncentiveLine.Type.REWARD_PAID, null, r.rewardPaid(), null,
-                    r.rewardPaid().negate(), null));
+            breakdown.add(new IncentiveLine(IncentiveLine.Type.REWARD_PAID, null, cents(r.rewardPaid()), null,
+                    cents(r.rewardPaid().negate()), null));
             reward = reward.subtract(r.rewardPaid());
         }
         BigDecimal rewardCents = reward.setScale(2, RoundingMode.HALF_UP);
