@@ -34,8 +34,10 @@ import java.util.stream.Stream;
  * tables ({@code scenarios/*.csv}) and settings ({@code rulebook.yaml}), each by its path relative to the rulebook
  * root. Immutable and serialisable, so it can be shipped to other machines and compiled there.
  *
- * <p>Three ways to get one: {@link #defaults()} (the default rulebook on the classpath),
- * {@link #fromDirectory(Path)} (an analyst's working copy) and {@link #of(String, Map)} (explicit texts).
+ * <p>Three ways to get one: {@link #defaults()} (the default rulebook on the classpath; {@link #defaultIncentives()}
+ * for the default incentive policy), {@link #fromDirectory(Path)} (an analyst's working copy) and
+ * {@link #of(String, Map)} (explicit texts). Its {@code rulebook.yaml} may say which {@link #kind()} of rulebook it
+ * is; an incentive policy keeps its statement texts in {@code texts/<locale>.yaml} instead of scripts.
  */
 public final class Rulebook implements Serializable {
 

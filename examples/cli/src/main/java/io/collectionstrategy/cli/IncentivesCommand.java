@@ -43,8 +43,8 @@ import picocli.CommandLine.Parameters;
                     + "'-' reads stdin. One record per row, in order, on stdout; a row that cannot be settled becomes "
                     + "{\"row\": N, \"id\": ..., \"error\": ...} in its place.",
             "Then the totals per unit and per person responsible on stderr, in the output format.",
-            "The file is read twice (the expense freeze of a unit depends on all its receivables); memory stays "
-                    + "constant in the number of receivables."},
+            "The file is read twice (the expense freeze of a unit depends on all its receivables); memory holds "
+                    + "the totals per unit and person, not the receivables."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every row settled",
