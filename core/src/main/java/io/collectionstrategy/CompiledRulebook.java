@@ -19,7 +19,6 @@ import io.collectionstrategy.facts.GuaranteePeriod;
 import io.collectionstrategy.facts.JudgmentClock;
 import io.collectionstrategy.facts.Timeline;
 import io.collectionstrategy.facts.LimitationClock;
-import io.collectionstrategy.facts.Outcome;
 import io.collectionstrategy.facts.Treatment;
 import org.drools.base.base.ObjectType;
 import org.drools.core.reteoo.ObjectTypeNode;
@@ -106,25 +105,80 @@ final class CompiledRulebook {
     static CompiledRulebook compile(Rulebook rulebook, boolean allowUnsafeRules) {
         long start = System.nanoTime();
         List<RulebookProblem> problems = new ArrayList<>();
-        // Parsed once: the sandbox checks these descriptors and Drools compiles the very same ones, so no second
-        // reading of the text can differ from what was checked.
-        Map<String, PackageDescr> parsed = parse(rulebook, problems);
-        if (!allowUnsafeRules) {
-            PreCompileChecks.checkDrlSafety(rulebook, parsed, problems);
-        }
-        PreCompileChecks.checkSupported(rulebook, problems);
-        PreCompileChecks.checkFairness(rulebook, problems);
+        Map<String, PackageDescr> parsed = check(rulebook, RulebookKind.COLLECTION, allowUnsafeRules, problems);
         ScriptCatalogue scripts = ScriptCatalogue.load(rulebook, problems);
         PreCompileChecks.checkScripts(rulebook, scripts, problems);
         Map<io.collectionstrategy.Jurisdiction, JurisdictionProfile> profiles = JurisdictionProfile.load(rulebook, problems);
         RulebookSettings settings = RulebookSettings.read(rulebook, problems);
+        throwIfAny(rulebook, problems);
+        if (scripts.locales().isEmpty()) {
+            problems.add(new RulebookProblem("scripts/", 0, "no script catalogue: add scripts/en.yaml or scripts/zh-CN.yaml"));
+        }
+        Built built = build(rulebook, RulebookKind.COLLECTION, parsed, problems);
+        LOG.info("compiled rulebook {} version {}: {} rules, {} script locales in {} ms", rulebook.name(),
+                rulebook.version(), built.rules().size(), scripts.locales().size(), (System.nanoTime() - start) / 1_000_000);
+        return new CompiledRulebook(rulebook, built.kieBase(), scripts, built.rules(), profiles, settings);
+    }
+
+    /** What the shared compile path makes of a rulebook of any kind: its knowledge base and its rules. */
+    record Built(InternalKnowledgeBase kieBase, List<RuleDef> rules) {
+
+        /** @return whether some rule matches facts of this type (the engine inserts only those) */
+        boolean matches(Class<?> type) {
+            return kieBase.getRete().getObjectTypeNodes().stream().map(ObjectTypeNode::getObjectType)
+                    .anyMatch(t -> t.isAssignableFrom(type));
+        }
+
+        /** @return whether the rules declare the global {@code outcome} */
+        boolean usesOutcome() {
+            return kieBase.getKiePackages().stream().flatMap(p -> p.getGlobalVariables().stream())
+                    .anyMatch(g -> g.getName().equals(OUTCOME));
+        }
+    }
+
+    /**
+     * The checks on the source files that every kind of rulebook passes before it is compiled: the kind it declares,
+     * Drools' parser, the sandbox (unless {@code allowUnsafeRules}), supported constructs and the fairness lint.
+     *
+     * @return each {@code .drl} file Drools' parser read without errors, by path: what {@link #build} compiles
+     */
+    static Map<String, PackageDescr> check(Rulebook rulebook, RulebookKind kind, boolean allowUnsafeRules,
+                                           List<RulebookProblem> problems) {
+        if (!rulebook.kind().equals(kind.name())) { // nothing else is worth checking: every rule would be refused
+            throw new RulebookException(rulebook.name() + " (" + rulebook.origin() + ")", List.of(new RulebookProblem(
+                    RulebookSettings.FILE, ScriptCatalogue.lineOf(rulebook.files().getOrDefault(RulebookSettings.FILE, ""),
+                    "kind"), "this rulebook is of kind " + rulebook.kind() + " (kind: in rulebook.yaml), not "
+                    + kind.name() + ": a collection rulebook is built with CollectionStrategy.builder(), an incentive"
+                    + " policy (kind: incentives) with IncentivePolicy.builder()")));
+        }
+        // Parsed once: the sandbox checks these descriptors and Drools compiles the very same ones, so no second
+        // reading of the text can differ from what was checked.
+        Map<String, PackageDescr> parsed = parse(rulebook, problems);
+        if (!allowUnsafeRules) {
+            PreCompileChecks.checkDrlSafety(rulebook, kind, parsed, problems);
+        }
+        PreCompileChecks.checkSupported(rulebook, kind, problems);
+        PreCompileChecks.checkFairness(rulebook, problems);
+        return parsed;
+    }
+
+    /** Throws the problems found so far, sorted by file and line, if there are any. */
+    static void throwIfAny(Rulebook rulebook, List<RulebookProblem> problems) {
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(RulebookProblem::file).thenComparingInt(RulebookProblem::line));
             throw new RulebookException(rulebook.name() + " (" + rulebook.origin() + ")", problems);
         }
-        if (scripts.locales().isEmpty()) {
-            problems.add(new RulebookProblem("scripts/", 0, "no script catalogue: add scripts/en.yaml or scripts/zh-CN.yaml"));
-        }
+    }
+
+    /**
+     * Compiles the descriptors {@link #check} parsed with Drools' knowledge builder, checks the type of the global
+     * {@code outcome} against the kind, and reads each rule's id, file and line.
+     *
+     * @param problems the problems found so far: thrown with those of compiling
+     * @throws RulebookException listing every problem as {@code file:line: message}
+     */
+    static Built build(Rulebook rulebook, RulebookKind kind, Map<String, PackageDescr> parsed,
+                       List<RulebookProblem> problems) {
         List<RuleDef> defs = scanRules(rulebook, problems);
 
         // The knowledge builder compiles DRL without a KieModule: nothing to register in (and remove from) the
@@ -146,17 +200,14 @@ final class CompiledRulebook {
         // Drools adds "Parser returned a null Package" (line 0) after a syntax error it already reported with a line
         problems.removeIf(p -> p.line() == 0 && p.message().startsWith("Parser returned a null Package")
                 && problems.stream().anyMatch(q -> q.file().equals(p.file()) && q.line() > 0));
-        if (!problems.isEmpty()) {
-            problems.sort(Comparator.comparing(RulebookProblem::file).thenComparingInt(RulebookProblem::line));
-            throw new RulebookException(rulebook.name() + " (" + rulebook.origin() + ")", problems);
-        }
+        throwIfAny(rulebook, problems);
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
         kieBase.addPackages(builder.getKnowledgePackages());
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (org.kie.api.definition.rule.Global g : pkg.getGlobalVariables()) {
-                if (g.getName().equals(OUTCOME) && !g.getType().equals(Outcome.class.getName())) {
+                if (g.getName().equals(OUTCOME) && !g.getType().equals(kind.outcome().getName())) {
                     problems.add(new RulebookProblem(pkg.getName().replace('.', '/') + "/", 0, "global " + OUTCOME
-                            + " must be declared as " + Outcome.class.getName() + ", was " + g.getType()));
+                            + " must be declared as " + kind.outcome().getName() + ", was " + g.getType()));
                 }
             }
         }
@@ -173,9 +224,7 @@ final class CompiledRulebook {
             }
         }
         compiled.sort(Comparator.comparing(RuleDef::file).thenComparingInt(RuleDef::line));
-        LOG.info("compiled rulebook {} version {}: {} rules, {} script locales in {} ms", rulebook.name(),
-                rulebook.version(), compiled.size(), scripts.locales().size(), (System.nanoTime() - start) / 1_000_000);
-        return new CompiledRulebook(rulebook, kieBase, scripts, compiled, profiles, settings);
+        return new Built(kieBase, compiled);
     }
 
     /**

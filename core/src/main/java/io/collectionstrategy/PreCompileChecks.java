@@ -40,15 +40,17 @@ final class PreCompileChecks {
      * DRL safety: the sandbox ({@link RuleSandbox}), an allowlist on the parsed structure of every {@code .drl} file,
      * and no Unicode escapes anywhere in the text (Java reads {@code \\u0053ystem} as {@code System}).
      *
+     * @param kind   what the rules may read and write
      * @param parsed each {@code .drl} file Drools' parser read without errors, by path
      */
-    static void checkDrlSafety(Rulebook rulebook, Map<String, PackageDescr> parsed, List<RulebookProblem> problems) {
+    static void checkDrlSafety(Rulebook rulebook, RulebookKind kind, Map<String, PackageDescr> parsed,
+                               List<RulebookProblem> problems) {
         for (String path : rulebook.paths(".drl")) {
             String raw = rulebook.files().get(path);
             RuleSandbox.checkEscapes(path, raw, problems);
             PackageDescr pkg = parsed.get(path);
             if (pkg != null) {
-                RuleSandbox.check(path, raw, pkg, problems);
+                RuleSandbox.check(kind, path, raw, pkg, problems);
             }
         }
     }
@@ -59,14 +61,13 @@ final class PreCompileChecks {
      * Refuses what the engine does not support, safe or not: {@code insertLogical} (no truth maintenance: rules
      * write their conclusions to {@code outcome}, and the engine decides between the two stages).
      */
-    static void checkSupported(Rulebook rulebook, List<RulebookProblem> problems) {
+    static void checkSupported(Rulebook rulebook, RulebookKind kind, List<RulebookProblem> problems) {
         for (String path : rulebook.paths(".drl")) {
             String code = code(rulebook.files().get(path));
             Matcher m = INSERT_LOGICAL.matcher(code);
             while (m.find()) {
                 problems.add(new RulebookProblem(path, lineAt(code, m.start()), "insertLogical is not supported: write"
-                        + " conclusions with outcome.evidence, outcome.situation, outcome.script, outcome.step or"
-                        + " outcome.warning, and match the decided type and situation on Treatment"));
+                        + " conclusions with " + kind.writes() + kind.examples().insertHint()));
             }
         }
     }

@@ -19,7 +19,12 @@ public record RowResult(Assessment assessment, Failure failure) {
         /** A field value is not acceptable ({@link InvalidDebtorException}). */
         INVALID_DEBTOR,
         /** The rules failed on the debtor or kept re-firing ({@link AssessmentException}). */
-        ASSESSMENT_FAILED
+        ASSESSMENT_FAILED,
+        /**
+         * A receivable's field is not acceptable ({@code io.collectionstrategy.incentives.InvalidReceivableException}),
+         * in a batch of the incentive policy.
+         */
+        INVALID_RECEIVABLE
     }
 
     /**

@@ -29,13 +29,7 @@ import com.github.javaparser.ast.stmt.EmptyStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.Statement;
-import io.collectionstrategy.facts.Evaluation;
-import io.collectionstrategy.facts.GuaranteePeriod;
-import io.collectionstrategy.facts.JudgmentClock;
-import io.collectionstrategy.facts.Timeline;
-import io.collectionstrategy.facts.LimitationClock;
 import io.collectionstrategy.facts.Outcome;
-import io.collectionstrategy.facts.Treatment;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
@@ -81,19 +75,20 @@ import org.kie.internal.builder.conf.LanguageLevelOption;
  * and JavaParser parses every operand and every consequence. Only this subset is accepted:
  *
  * <ul>
- *   <li>imports of the engine's fact, value and vocabulary types ({@link #IMPORTABLE}), of {@code java.time} and of
- *       {@code java.math}; the one global {@code outcome} of type {@link Outcome};</li>
+ *   <li>imports of the fact, value and vocabulary types of the rulebook's {@link RulebookKind} (for the collection
+ *       rulebook {@link RulebookKind#COLLECTION}), of {@code java.time} and of {@code java.math}; the one global
+ *       {@code outcome} of the kind's type ({@link Outcome} for the collection rulebook);</li>
  *   <li>rules with an {@code @id("...")} (string literal), the attributes {@code salience} (a whole number),
  *       {@code no-loop}, {@code lock-on-active}, {@code auto-focus}, {@code enabled} (true or false),
  *       {@code agenda-group}, {@code activation-group}, {@code ruleflow-group}, {@code date-effective},
  *       {@code date-expires} and {@code dialect "java"};</li>
- *   <li>patterns on the engine's facts ({@link #FACTS}), alone or under {@code not}, {@code exists}, {@code and},
+ *   <li>patterns on the kind's facts ({@link RulebookKind#facts()}), alone or under {@code not}, {@code exists}, {@code and},
  *       {@code or}, with constraints over their properties: literals, enum constants and constants of the
  *       vocabulary types, bound variables, arithmetic, the operators {@code == != < <= > >= contains memberOf
  *       matches} (and {@code not contains}, {@code not memberOf}, {@code in}, {@code not in}), {@code && || !},
  *       and the safe methods of {@link #SAFE_METHODS}; {@code matches} only with a literal pattern that matches in
  *       linear time ({@link #regexProblem});</li>
- *   <li>consequences made of calls on {@code outcome} ({@link Outcome}'s methods), local variables and
+ *   <li>consequences made of calls on {@code outcome} (the methods of the kind's interface), local variables and
  *       {@code if}/{@code else}, with arguments built from the same expressions.</li>
  * </ul>
  *
@@ -105,40 +100,17 @@ import org.kie.internal.builder.conf.LanguageLevelOption;
  */
 final class RuleSandbox {
 
-    /** The facts rules may match. */
-    static final List<Class<?>> FACTS = List.of(Debtor.class, Evaluation.class, LimitationClock.class,
-            GuaranteePeriod.class, JudgmentClock.class, Timeline.class, Treatment.class);
-    /** Types whose properties rules may read when a fact leads to them. */
-    private static final List<Class<?>> VALUES = List.of(Contact.class, Jurisdiction.class, Action.class, Promise.class,
-            Payment.class);
-    /** Types whose constants (enum constants, {@code public static final} fields) rules may use. */
-    private static final List<Class<?>> VOCABULARY = List.of(Behaviour.class, StatedReason.class, Circumstance.class,
-            Channel.class, DebtorKind.class, DebtorTypes.class, Situations.class, Steps.class, WarningCodes.class,
-            Jurisdiction.class, InterruptionKind.class, Promise.Status.class);
-    /** Every class a rulebook may import by name. */
-    static final Map<String, Class<?>> IMPORTABLE = new LinkedHashMap<>();
-    /** Packages a rulebook may import whole, or a class of. */
-    private static final List<String> IMPORTABLE_PACKAGES = List.of("io.collectionstrategy", "io.collectionstrategy.facts",
-            "java.time", "java.math");
-    /** Package names a rulebook may not use: the generated classes would live in them. */
-    private static final List<String> RESERVED_PACKAGES = List.of("java", "javax", "jdk", "sun", "com.sun", "org.drools",
-            "org.kie", "org.mvel2", "io.collectionstrategy");
-
     /**
      * Methods any value may be asked, by name and number of arguments, with the type they give ({@code null}: any):
      * length and prefix tests of text, size and membership of collections, comparisons of dates and amounts.
      * None of them can reach outside the value it is called on.
      */
     static final Map<String, Class<?>> SAFE_METHODS = new LinkedHashMap<>();
+    /** Package names a rulebook may not use: the generated classes would live in them. */
+    private static final List<String> RESERVED_PACKAGES = List.of("java", "javax", "jdk", "sun", "com.sun", "org.drools",
+            "org.kie", "org.mvel2", "io.collectionstrategy");
 
     static {
-        for (Class<?> c : List.of(Debtor.class, Behaviour.class, StatedReason.class, Circumstance.class, Channel.class,
-                DebtorKind.class, DebtorTypes.class, Situations.class, Steps.class, WarningCodes.class, Jurisdiction.class,
-                Contact.class, EscalationStep.class, Warning.class, Evaluation.class, LimitationClock.class,
-                GuaranteePeriod.class, JudgmentClock.class, Timeline.class, Treatment.class, Outcome.class,
-                InterruptionKind.class, Action.class, Promise.class, Payment.class)) {
-            IMPORTABLE.put(c.getName(), c);
-        }
         SAFE_METHODS.put("length/0", int.class);
         SAFE_METHODS.put("isEmpty/0", boolean.class);
         SAFE_METHODS.put("isBlank/0", boolean.class);
@@ -182,10 +154,10 @@ final class RuleSandbox {
             BinaryExpr.Operator.AND, BinaryExpr.Operator.OR);
     /** Names a rule may not take for a variable: the engine's own. */
     private static final Set<String> RESERVED_NAMES = Set.of("drools", "kcontext", "outcome", "consequenceCtx", "context");
-    /** Calls of the engine that change working memory, with what to write instead. */
+    /** Calls of the engine that change working memory, with what to write instead ({@code %s}: the kind's calls). */
     private static final Map<String, String> ENGINE_CALLS = Map.of(
-            "insert", "write conclusions with outcome.evidence, outcome.situation, outcome.script, outcome.step or outcome.warning",
-            "insertLogical", "write conclusions with outcome.evidence, outcome.situation, outcome.script, outcome.step or outcome.warning",
+            "insert", "write conclusions with %s",
+            "insertLogical", "write conclusions with %s",
             "update", "facts are read-only: write conclusions to outcome",
             "modify", "facts are read-only: write conclusions to outcome",
             "delete", "facts are read-only: write conclusions to outcome",
@@ -196,16 +168,25 @@ final class RuleSandbox {
     private static final String OPT_OUT = " (a trusted Java caller may opt out with allowUnsafeRules)";
     private static final String SUBSET = "a rule reads facts in its conditions and writes to outcome in its then part";
 
+    private final RulebookKind kind;
+    /** Every class a rulebook of the kind may import by name. */
+    private final Map<String, Class<?>> importable;
+    private final List<String> importablePackages;
     private final String path;
     private final String source;
     private final List<RulebookProblem> problems;
     private final JavaParser javaParser;
+    /** The names of every property accessor of the kind's facts and values, for variables of unknown type. */
+    private Set<String> accessorNames;
     /** Simple name to class, from the file's imports (allowed ones only). */
     private final Map<String, Class<?>> imported = new HashMap<>();
     /** Packages imported whole. */
     private final Set<String> wildcards = new LinkedHashSet<>();
 
-    private RuleSandbox(String path, String source, List<RulebookProblem> problems) {
+    private RuleSandbox(RulebookKind kind, String path, String source, List<RulebookProblem> problems) {
+        this.kind = kind;
+        this.importable = kind.importable();
+        this.importablePackages = kind.importablePackages();
         this.path = path;
         this.source = source;
         this.problems = problems;
@@ -219,13 +200,14 @@ final class RuleSandbox {
     /**
      * Checks one parsed {@code .drl} file against the sandbox.
      *
+     * @param kind     what the rulebook's rules may read and write
      * @param path     the file, relative to the rulebook
      * @param source   its text
      * @param pkg      what Drools' parser made of it
      * @param problems where each refusal goes, as {@code file:line: message}
      */
-    static void check(String path, String source, PackageDescr pkg, List<RulebookProblem> problems) {
-        new RuleSandbox(path, source, problems).check(pkg);
+    static void check(RulebookKind kind, String path, String source, PackageDescr pkg, List<RulebookProblem> problems) {
+        new RuleSandbox(kind, path, source, problems).check(pkg);
     }
 
     /** The language level of Drools' parsers, as the knowledge builder uses it (DRL6 unless configured). */
@@ -266,11 +248,12 @@ final class RuleSandbox {
         pkg.getAccumulateImports().forEach(a -> refuse(a.getLine(), "import accumulate " + a.getTarget()
                 + " is not allowed: " + SUBSET + OPT_OUT));
         for (GlobalDescr g : pkg.getGlobals()) {
-            boolean outcome = g.getIdentifier().equals(CompiledRulebook.OUTCOME) && (g.getType().equals(Outcome.class.getName())
-                    || g.getType().equals("Outcome") && imported.get("Outcome") == Outcome.class);
+            Class<?> type = kind.outcome();
+            boolean outcome = g.getIdentifier().equals(CompiledRulebook.OUTCOME) && (g.getType().equals(type.getName())
+                    || g.getType().equals(type.getSimpleName()) && imported.get(type.getSimpleName()) == type);
             if (!outcome) {
                 refuse(g.getLine(), "global " + g.getType() + " " + g.getIdentifier() + " is not allowed: the one global"
-                        + " is global " + Outcome.class.getName() + " outcome;" + OPT_OUT);
+                        + " is global " + type.getName() + " outcome;" + OPT_OUT);
             }
         }
         pkg.getFunctions().forEach(f -> refuse(f.getLine(), "function " + f.getName() + " is not allowed: rules may not"
@@ -278,7 +261,7 @@ final class RuleSandbox {
         pkg.getTypeDeclarations().forEach(t -> refuse(t.getLine(), "declare " + t.getTypeName() + " is not allowed:"
                 + " rules match only the engine's facts (" + factNames() + ")" + OPT_OUT));
         pkg.getEnumDeclarations().forEach(t -> refuse(t.getLine(), "declare enum " + t.getTypeName() + " is not allowed:"
-                + " use the engine's vocabularies (Behaviour, StatedReason, Circumstance, ...)" + OPT_OUT));
+                + " use the engine's vocabularies (" + vocabularyNames() + ")" + OPT_OUT));
         pkg.getEntryPointDeclarations().forEach(e -> refuse(e.getLine(), "declare entry-point is not allowed: rules match"
                 + " only the engine's facts" + OPT_OUT));
         pkg.getWindowDeclarations().forEach(w -> refuse(w.getLine(), "declare window is not allowed: rules match only the"
@@ -303,12 +286,12 @@ final class RuleSandbox {
         int line = imp.getLine();
         if (target.endsWith(".*")) {
             String pkg = target.substring(0, target.length() - 2);
-            if (IMPORTABLE_PACKAGES.contains(pkg)) {
+            if (importablePackages.contains(pkg)) {
                 wildcards.add(pkg);
                 return;
             }
         } else {
-            Class<?> c = IMPORTABLE.get(target);
+            Class<?> c = importable.get(target);
             if (c == null) {
                 c = javaValueType(target);
             }
@@ -318,8 +301,7 @@ final class RuleSandbox {
             }
         }
         refuse(line, "import " + target + " is not allowed: a rulebook may import the engine's facts and vocabularies"
-                + " (io.collectionstrategy.Debtor, io.collectionstrategy.Behaviour, io.collectionstrategy.facts.Treatment,"
-                + " ...), java.time and java.math" + OPT_OUT);
+                + " (" + importExamples() + ", ...), java.time and java.math" + OPT_OUT);
     }
 
     /** A class directly in {@code java.time} or {@code java.math}, or null. */
@@ -339,7 +321,7 @@ final class RuleSandbox {
     /** The class a simple or qualified type name stands for in this file, when it is an allowed one; else null. */
     private Class<?> type(String name) {
         if (name.contains(".")) {
-            Class<?> c = IMPORTABLE.get(name);
+            Class<?> c = importable.get(name);
             return c != null ? c : javaValueType(name);
         }
         Class<?> c = imported.get(name);
@@ -347,7 +329,7 @@ final class RuleSandbox {
             return c;
         }
         for (String pkg : wildcards) {
-            c = IMPORTABLE.get(pkg + "." + name);
+            c = importable.get(pkg + "." + name);
             if (c == null) {
                 c = javaValueType(pkg + "." + name);
             }
@@ -458,7 +440,7 @@ final class RuleSandbox {
                 pattern(p);
             } else {
                 refuse(d.getLine(), name + ": " + describe(d) + " is not allowed in conditions: match the engine's facts"
-                        + " with one pattern, e.g. Treatment( normal, debtor.daysOverdue >= 31 )" + OPT_OUT);
+                        + " with one pattern, e.g. " + kind.examples().pattern() + OPT_OUT);
             }
         }
 
@@ -484,7 +466,7 @@ final class RuleSandbox {
             if (p.getSource() != null) {
                 refuse(p.getSource().getLine() > 0 ? p.getSource().getLine() : line, name + ": " + describe(p.getSource())
                         + " is not allowed: patterns match the engine's facts as they are (" + factNames() + ");"
-                        + " the values behind a fact are its properties, e.g. Treatment( debtor.daysOverdue > 30 )" + OPT_OUT);
+                        + " the values behind a fact are its properties, e.g. " + kind.examples().nested() + OPT_OUT);
                 return;
             }
             if (p.isQuery() || p.isUnification()) {
@@ -494,12 +476,13 @@ final class RuleSandbox {
                 refuse(line, name + ": annotations on patterns are not allowed" + OPT_OUT);
             }
             Class<?> type = type(p.getObjectType());
-            if (p.getIdentifier() != null && (type == null || !FACTS.contains(type))) {
+            List<Class<?>> facts = kind.facts();
+            if (p.getIdentifier() != null && (type == null || !facts.contains(type))) {
                 bound.put(p.getIdentifier(), null); // refused below; the variable is not reported again
             }
-            if (type == null || !FACTS.contains(type)) {
-                String known = type == null && FACTS.stream().anyMatch(f -> f.getSimpleName().equals(p.getObjectType()))
-                        ? ": add import " + FACTS.stream().filter(f -> f.getSimpleName().equals(p.getObjectType()))
+            if (type == null || !facts.contains(type)) {
+                String known = type == null && facts.stream().anyMatch(f -> f.getSimpleName().equals(p.getObjectType()))
+                        ? ": add import " + facts.stream().filter(f -> f.getSimpleName().equals(p.getObjectType()))
                                 .findFirst().map(Class::getName).orElse("") + ";"
                         : ": rules match only the engine's facts " + factNames();
                 refuse(line, name + ": a pattern on " + p.getObjectType() + " is not allowed" + known + OPT_OUT);
@@ -511,7 +494,7 @@ final class RuleSandbox {
             for (BaseDescr c : p.getDescrs()) {
                 if (!(c instanceof ExprConstraintDescr e) || e.getType() != ExprConstraintDescr.Type.NAMED) {
                     refuse(c.getLine() > 0 ? c.getLine() : line, name + ": this kind of constraint (" + c.getText()
-                            + ") is not allowed: write property op value, e.g. daysOverdue >= 31" + OPT_OUT);
+                            + ") is not allowed: write property op value, e.g. " + kind.examples().constraint() + OPT_OUT);
                     continue;
                 }
                 constraint(e, type);
@@ -520,7 +503,8 @@ final class RuleSandbox {
 
         private void bind(String variable, Class<?> type, int line) {
             if (!isIdentifier(variable) || RESERVED_NAMES.contains(variable)) {
-                refuse(line, name + ": " + variable + " cannot be a variable name: use a name like $debtor");
+                refuse(line, name + ": " + variable + " cannot be a variable name: use a name like "
+                        + kind.examples().variable());
                 return;
             }
             bound.put(variable, type);
@@ -579,7 +563,7 @@ final class RuleSandbox {
                 expression(a.getExpression(), lineIn(text, a.getExpression()));
             } else {
                 refuse(baseLine, name + ": the condition " + oneLine(String.valueOf(d)) + " is not allowed: write property"
-                        + " op value, e.g. daysOverdue >= 31" + OPT_OUT);
+                        + " op value, e.g. " + kind.examples().constraint() + OPT_OUT);
             }
         }
 
@@ -627,8 +611,8 @@ final class RuleSandbox {
                 int at = result.getProblems().isEmpty() ? 0 : result.getProblems().get(0).getLocation()
                         .flatMap(l -> l.getBegin().getRange()).map(r -> r.begin.line - 1).orElse(0);
                 refuse(baseLine + at, name + ": its then part is not Java the sandbox can read (" + oneLine(why)
-                        .replaceAll("Problem stacktrace.*", "") + "): " + SUBSET + ", e.g. outcome.step( \"PHONE_CALL\", 0,"
-                        + " \"why\" ); (Drools' modify, insert and the like are not allowed)" + OPT_OUT);
+                        .replaceAll("Problem stacktrace.*", "") + "): " + SUBSET + ", e.g. " + kind.examples().call()
+                        + "; (Drools' modify, insert and the like are not allowed)" + OPT_OUT);
                 return;
             }
             for (Statement s : result.getResult().get().getStatements()) {
@@ -674,8 +658,7 @@ final class RuleSandbox {
                             return;
                         }
                         refuse(line, name + ": " + oneLine(call.toString()) + " is not allowed as a statement: a then part"
-                                + " calls outcome.evidence, outcome.situation, outcome.script, outcome.step or"
-                                + " outcome.warning");
+                                + " calls " + kind.writes());
                         return;
                     }
                     new ExpressionCheck(this, line).outcomeCall(call);
@@ -718,8 +701,8 @@ final class RuleSandbox {
                 return false;
             }
             Class<?> t = type(created.getType().getNameWithScope());
-            return t == EscalationStep.class && created.getArguments().size() == 3
-                    || t == Warning.class && created.getArguments().size() == 2;
+            Integer arity = t == null ? null : kind.insertable().get(t);
+            return arity != null && created.getArguments().size() == arity;
         }
 
         private void declaration(VariableDeclarationExpr v, int line) {
@@ -783,7 +766,7 @@ final class RuleSandbox {
             Object t = value(e);
             if (t instanceof TypeRef ref) {
                 refuseAt(e, "the class " + ref.type.getSimpleName() + " cannot be used on its own: use one of its"
-                        + " constants, e.g. Behaviour.AVOIDS_CONTACT");
+                        + " constants, e.g. " + kind.examples().constant());
                 return null;
             }
             return (Class<?>) t;
@@ -866,7 +849,8 @@ final class RuleSandbox {
                 case "InstanceOfExpr" -> "instanceof is not allowed: match the fact type in the pattern";
                 case "LambdaExpr", "MethodReferenceExpr" -> "lambdas and method references (x -> ..., X::m) are not allowed";
                 case "AssignExpr" -> "assignments are not allowed here: declare a local variable with its value";
-                case "ThisExpr", "SuperExpr" -> "this and super are not allowed: name the property, e.g. daysOverdue";
+                case "ThisExpr", "SuperExpr" -> "this and super are not allowed: name the property, e.g. "
+                        + kind.examples().property();
                 case "TextBlockLiteralExpr" -> "text blocks (\"\"\") are not allowed: write a text in double quotes";
                 case "CharLiteralExpr" -> "single quotes are not allowed: write a text in double quotes";
                 case "SwitchExpr" -> "switch is not allowed: use a ? b : c";
@@ -896,7 +880,7 @@ final class RuleSandbox {
             if (id.equals("drools") || id.equals("kcontext")) {
                 refuseAt(n, id + " (the engine itself) is not available to rules: " + SUBSET + OPT_OUT);
             } else if (id.equals(CompiledRulebook.OUTCOME)) {
-                refuseAt(n, "outcome may only be called, e.g. outcome.step( \"PHONE_CALL\", 0, \"why\" )");
+                refuseAt(n, "outcome may only be called, e.g. " + kind.examples().call());
             } else if (Character.isUpperCase(id.charAt(0))) {
                 refuseAt(n, "the class " + id + " is not allowed: rules may use the engine's facts and vocabularies, java.time"
                         + " and java.math" + OPT_OUT);
@@ -993,7 +977,8 @@ final class RuleSandbox {
                 }
             }
             if (m.getScope().isEmpty()) {
-                String instead = ENGINE_CALLS.get(method);
+                String instead = ENGINE_CALLS.get(method) == null ? null
+                        : ENGINE_CALLS.get(method).replace("%s", kind.writes());
                 refuseAt(m, method + "(...) is not allowed: " + (instead != null ? instead
                         : "rules may not call functions; " + SUBSET) + OPT_OUT);
                 return null;
@@ -1056,22 +1041,21 @@ final class RuleSandbox {
         void outcomeCall(MethodCallExpr m) {
             String method = m.getNameAsString();
             boolean exists = false;
-            for (Method om : Outcome.class.getMethods()) {
+            for (Method om : kind.outcome().getMethods()) {
                 if (om.getName().equals(method) && om.getParameterCount() == m.getArguments().size()) {
                     exists = true;
                 }
             }
             if (!exists) {
                 refuseAt(m, "outcome." + method + " with " + m.getArguments().size() + " arguments does not exist: outcome"
-                        + " has evidence(type, points, cue), situation(name, precedence, cue), script(id), step(step,"
-                        + " inDays, reason) and warning(code, message)");
+                        + " has " + kind.signatures());
                 return;
             }
             m.getArguments().forEach(this::check);
         }
 
         private Class<?> constant(Class<?> type, String member) {
-            if (!VOCABULARY.contains(type) && !type.getPackageName().equals("java.time")
+            if (!kind.vocabulary().contains(type) && !type.getPackageName().equals("java.time")
                     && !type.getPackageName().equals("java.math")) {
                 return null;
             }
@@ -1092,15 +1076,15 @@ final class RuleSandbox {
 
     // ------------------------------------------------------------------ helpers
 
-    private static boolean navigable(Class<?> t) {
-        return FACTS.contains(t) || VALUES.contains(t);
+    private boolean navigable(Class<?> t) {
+        return kind.facts().contains(t) || kind.values().contains(t);
     }
 
     /**
      * The method behind property {@code name} of a fact or value type: its record component, or a boolean
      * {@code isName()} the class itself declares. Nothing inherited from {@code Object} ({@code getClass}).
      */
-    static Method property(Class<?> type, String name) {
+    Method property(Class<?> type, String name) {
         if (!navigable(type)) {
             return null;
         }
@@ -1123,7 +1107,7 @@ final class RuleSandbox {
     }
 
     /** The accessor {@code method()} of a fact or value type: a record component or a boolean {@code isX()}. */
-    static Method accessor(Class<?> type, String method) {
+    Method accessor(Class<?> type, String method) {
         if (!navigable(type)) {
             return null;
         }
@@ -1143,19 +1127,17 @@ final class RuleSandbox {
     }
 
     /** Yes/no questions a fact answers about a value: {@code Debtor.showed(Behaviour)}, {@code Debtor.has(Circumstance)}. */
-    private static boolean isFactQuery(Class<?> type, String method, int arity) {
-        return type == Debtor.class && arity == 1 && (method.equals("showed") || method.equals("has"));
+    private boolean isFactQuery(Class<?> type, String method, int arity) {
+        return arity == 1 && kind.questions().getOrDefault(type, Set.of()).contains(method);
     }
 
-    private static Set<String> accessorNames;
-
     /** The names of every property accessor of the facts and values, for variables of unknown type. */
-    private static synchronized Set<String> accessorNames() {
+    private Set<String> accessorNames() {
         if (accessorNames == null) {
             Set<String> names = new LinkedHashSet<>();
-            for (Class<?> c : List.of(Debtor.class, Evaluation.class, LimitationClock.class, GuaranteePeriod.class,
-                    JudgmentClock.class, Timeline.class, Treatment.class, Contact.class, Jurisdiction.class, Action.class,
-                    Promise.class, Payment.class)) {
+            List<Class<?>> types = new ArrayList<>(kind.facts());
+            types.addAll(kind.values());
+            for (Class<?> c : types) {
                 if (c.isRecord()) {
                     for (RecordComponent rc : c.getRecordComponents()) {
                         names.add(rc.getName());
@@ -1174,8 +1156,25 @@ final class RuleSandbox {
         return accessorNames;
     }
 
-    private static String factNames() {
-        return FACTS.stream().map(Class::getSimpleName).toList().toString();
+    private String factNames() {
+        return kind.facts().stream().map(Class::getSimpleName).toList().toString();
+    }
+
+    /** The first three vocabularies, e.g. {@code Behaviour, StatedReason, Circumstance, ...}. */
+    private String vocabularyNames() {
+        List<String> names = kind.vocabulary().stream().map(Class::getSimpleName).toList();
+        return String.join(", ", names.subList(0, Math.min(3, names.size()))) + (names.size() > 3 ? ", ..." : "");
+    }
+
+    /** The first fact, the first vocabulary and the last fact, qualified. */
+    private String importExamples() {
+        Set<String> names = new LinkedHashSet<>();
+        names.add(kind.facts().get(0).getName());
+        if (!kind.vocabulary().isEmpty()) {
+            names.add(kind.vocabulary().get(0).getName());
+        }
+        names.add(kind.facts().get(kind.facts().size() - 1).getName());
+        return String.join(", ", names);
     }
 
     private Expression parseExpression(String text) {

@@ -34,8 +34,10 @@ import java.util.stream.Stream;
  * tables ({@code scenarios/*.csv}) and settings ({@code rulebook.yaml}), each by its path relative to the rulebook
  * root. Immutable and serialisable, so it can be shipped to other machines and compiled there.
  *
- * <p>Three ways to get one: {@link #defaults()} (the default rulebook on the classpath),
- * {@link #fromDirectory(Path)} (an analyst's working copy) and {@link #of(String, Map)} (explicit texts).
+ * <p>Three ways to get one: {@link #defaults()} (the default rulebook on the classpath; {@link #defaultIncentives()}
+ * for the default incentive policy), {@link #fromDirectory(Path)} (an analyst's working copy) and
+ * {@link #of(String, Map)} (explicit texts). Its {@code rulebook.yaml} may say which {@link #kind()} of rulebook it
+ * is; an incentive policy keeps its statement texts in {@code texts/<locale>.yaml} instead of scripts.
  */
 public final class Rulebook implements Serializable {
 
@@ -44,18 +46,25 @@ public final class Rulebook implements Serializable {
     /** Where the default rulebook lies on the classpath (in the {@code collection-strategy-rules} jar). */
     public static final String DEFAULT_CLASSPATH_ROOT = "META-INF/collection-strategy/rulebook";
 
+    /** Where the default incentive policy lies on the classpath (in the {@code collection-strategy-rules} jar). */
+    public static final String DEFAULT_INCENTIVES_CLASSPATH_ROOT = "META-INF/collection-strategy/incentives";
+
     private static final List<String> EXTENSIONS = List.of(".drl", ".yaml", ".yml", ".csv");
     private static final Pattern NAME = Pattern.compile("(?m)^name:\\s*[\"']?([^\"'#\\r\\n]+?)[\"']?\\s*(#.*)?$");
+    private static final Pattern KIND = Pattern.compile("(?m)^kind:\\s*[\"']?([^\"'#\\r\\n]+?)[\"']?\\s*(#.*)?$");
 
     private final String name;
+    private final String kind;
     private final TreeMap<String, String> files;
     private final String version;
     private final String origin;
 
     private Rulebook(String name, Map<String, String> files, String origin) {
         this.files = new TreeMap<>(files);
-        String declared = declaredName(this.files.get("rulebook.yaml"));
+        String declared = declared(NAME, this.files.get("rulebook.yaml"));
         this.name = declared != null ? declared : name;
+        String declaredKind = declared(KIND, this.files.get("rulebook.yaml"));
+        this.kind = declaredKind != null ? declaredKind : RulebookKind.DEFAULT_NAME;
         this.version = hash(this.files);
         this.origin = origin;
     }
@@ -91,6 +100,17 @@ public final class Rulebook implements Serializable {
      */
     public static Rulebook defaults() {
         return fromClasspath(DEFAULT_CLASSPATH_ROOT, Rulebook.class.getClassLoader());
+    }
+
+    /**
+     * The default incentive policy shipped in the {@code collection-strategy-rules} jar: the receivables reward and
+     * penalty rules of {@code io.collectionstrategy.incentives} (kind {@code incentives}).
+     *
+     * @return the rulebook
+     * @throws IllegalStateException when that jar is not on the classpath
+     */
+    public static Rulebook defaultIncentives() {
+        return fromClasspath(DEFAULT_INCENTIVES_CLASSPATH_ROOT, Rulebook.class.getClassLoader());
     }
 
     /**
@@ -191,6 +211,14 @@ public final class Rulebook implements Serializable {
     }
 
     /**
+     * @return what kind of rulebook this is, as {@code kind:} in {@code rulebook.yaml} says: {@code collection} (the
+     *     default, for {@link CollectionStrategy}) or {@code incentives} (for {@code io.collectionstrategy.incentives})
+     */
+    public String kind() {
+        return kind;
+    }
+
+    /**
      * @return where the rulebook was read from: a directory, {@code classpath:...} or {@code explicit files}; not part
      * of the version
      */
@@ -242,11 +270,11 @@ public final class Rulebook implements Serializable {
         return "Rulebook[" + name + " " + version + ", " + files.size() + " files from " + origin + "]";
     }
 
-    private static String declaredName(String settings) {
+    private static String declared(Pattern key, String settings) {
         if (settings == null) {
             return null;
         }
-        Matcher m = NAME.matcher(settings);
+        Matcher m = key.matcher(settings);
         return m.find() ? m.group(1).trim() : null;
     }
 

@@ -38,9 +38,7 @@ public record ScenarioReport(List<ScenarioResult> results) {
     public Set<String> firedRuleIds() {
         Set<String> ids = new TreeSet<>();
         for (ScenarioResult r : results) {
-            if (r.assessment() != null) {
-                ids.addAll(r.assessment().firedRuleIds());
-            }
+            ids.addAll(r.firedRules());
         }
         return ids;
     }

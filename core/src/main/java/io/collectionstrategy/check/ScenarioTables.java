@@ -32,8 +32,44 @@ import org.apache.commons.csv.CSVRecord;
  * Runs scenario tables: CSV files with one debtor per row (columns named as the input fields of
  * {@code docs/contract.md}) and the expected outcome in {@code expect.*} columns. An empty cell means "not checked".
  * Uses only the public API: any {@link CollectionStrategy} can be checked, also one that reloads.
+ *
+ * <p>Other kinds of rulebook (the incentive policy of {@code io.collectionstrategy.incentives}) run their tables
+ * through the same reader with a {@link Subject} of their own: its input columns, its expectations and how it runs
+ * the rows of one table.
  */
 public final class ScenarioTables {
+
+    /**
+     * What the rows of a kind of scenario table are checked against: which columns a table may have and how its
+     * rows are run. The collection rulebook's subject runs each row as one debtor; the incentive policy's settles
+     * a table's receivables together, because a unit's expense freeze depends on all of them.
+     */
+    public interface Subject {
+
+        /** @return every column a table may have: input fields, settings and expectations */
+        java.util.Set<String> columns();
+
+        /** @return the columns as a message names them, e.g. {@code debtor fields [...], settings [...] or [...]} */
+        String describeColumns();
+
+        /**
+         * Runs the rows of one table.
+         *
+         * @param file the table, as results name it
+         * @param rows its rows, in file order
+         * @return one result per row, in the same order
+         */
+        List<ScenarioResult> run(String file, List<Row> rows);
+    }
+
+    /**
+     * One row of a scenario table.
+     *
+     * @param line  the 1-based line of the row in its file
+     * @param cells the row's cells by column
+     */
+    public record Row(int line, Map<String, String> cells) {
+    }
 
     /** Default evaluation date of a row without {@code asOf}. */
     static final LocalDate DEFAULT_AS_OF = LocalDate.of(2026, 1, 1);
@@ -56,14 +92,24 @@ public final class ScenarioTables {
      * @return the results, one per scenario row
      */
     public static ScenarioReport run(CollectionStrategy strategy) {
-        Rulebook rulebook = strategy.authoring().source();
+        return run(strategy.authoring().source(), new Debtors(strategy));
+    }
+
+    /**
+     * Runs the scenario tables shipped in a rulebook ({@code scenarios/*.csv}) against a subject.
+     *
+     * @param rulebook the rulebook whose tables to run
+     * @param subject  what the rows are checked against
+     * @return the results, one per scenario row
+     */
+    public static ScenarioReport run(Rulebook rulebook, Subject subject) {
         Map<String, String> tables = new TreeMap<>();
         for (String path : rulebook.paths(".csv")) {
             if (path.startsWith("scenarios/")) {
                 tables.put(path, rulebook.files().get(path));
             }
         }
-        return run(strategy, tables);
+        return run(subject, tables);
     }
 
     /**
@@ -75,6 +121,18 @@ public final class ScenarioTables {
      * @throws UncheckedIOException when the files cannot be read
      */
     public static ScenarioReport run(CollectionStrategy strategy, Path fileOrDirectory) {
+        return run(fileOrDirectory, new Debtors(strategy));
+    }
+
+    /**
+     * Runs the scenario tables of a file or directory against a subject.
+     *
+     * @param fileOrDirectory a {@code .csv} table, or a directory whose {@code .csv} files (at any depth) are tables
+     * @param subject         what the rows are checked against
+     * @return the results, one per scenario row
+     * @throws UncheckedIOException when the files cannot be read
+     */
+    public static ScenarioReport run(Path fileOrDirectory, Subject subject) {
         Map<String, String> tables = new TreeMap<>();
         try {
             if (Files.isDirectory(fileOrDirectory)) {
@@ -91,37 +149,63 @@ public final class ScenarioTables {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read scenarios at " + fileOrDirectory, e);
         }
-        return run(strategy, tables);
+        return run(subject, tables);
     }
 
-    private static ScenarioReport run(CollectionStrategy strategy, Map<String, String> tables) {
+    private static ScenarioReport run(Subject subject, Map<String, String> tables) {
         List<ScenarioResult> results = new ArrayList<>();
         for (Map.Entry<String, String> table : tables.entrySet()) {
-            results.addAll(runTable(strategy, table.getKey(), table.getValue()));
+            results.addAll(runTable(subject, table.getKey(), table.getValue()));
         }
         return new ScenarioReport(results);
     }
 
-    private static List<ScenarioResult> runTable(CollectionStrategy strategy, String file, String csv) {
+    private static List<ScenarioResult> runTable(Subject subject, String file, String csv) {
         List<ScenarioResult> results = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(csv.startsWith("\uFEFF") ? csv.substring(1) : csv), FORMAT)) {
             List<String> header = parser.getHeaderNames();
-            List<String> unknown = header.stream()
-                    .filter(h -> !Debtor.FIELDS.contains(h) && !SETTINGS.contains(h) && !EXPECTATIONS.contains(h))
-                    .toList();
+            java.util.Set<String> known = subject.columns();
+            List<String> unknown = header.stream().filter(h -> !known.contains(h)).toList();
             if (!unknown.isEmpty()) {
                 results.add(new ScenarioResult(file, 1, "(header)", List.of("unknown columns " + unknown
-                        + "; expected debtor fields " + Debtor.FIELDS + ", settings " + SETTINGS + " or " + EXPECTATIONS), null));
+                        + "; expected " + subject.describeColumns()), null));
                 return results;
             }
+            List<Row> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
-                int line = (int) parser.getCurrentLineNumber();
-                results.add(runRow(strategy, file, line, record.toMap()));
+                rows.add(new Row((int) parser.getCurrentLineNumber(), record.toMap()));
             }
+            results.addAll(subject.run(file, rows));
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             results.add(new ScenarioResult(file, 0, "(file)", List.of("not a readable CSV scenario table: " + e.getMessage()), null));
         }
         return results;
+    }
+
+    /** The collection rulebook's rows: one debtor each, assessed by a strategy. */
+    private record Debtors(CollectionStrategy strategy) implements Subject {
+
+        @Override
+        public java.util.Set<String> columns() {
+            java.util.Set<String> all = new java.util.HashSet<>(Debtor.FIELDS);
+            all.addAll(SETTINGS);
+            all.addAll(EXPECTATIONS);
+            return all;
+        }
+
+        @Override
+        public String describeColumns() {
+            return "debtor fields " + Debtor.FIELDS + ", settings " + SETTINGS + " or " + EXPECTATIONS;
+        }
+
+        @Override
+        public List<ScenarioResult> run(String file, List<Row> rows) {
+            List<ScenarioResult> results = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                results.add(runRow(strategy, file, row.line(), row.cells()));
+            }
+            return results;
+        }
     }
 
     static ScenarioResult runRow(CollectionStrategy strategy, String file, int line, Map<String, String> row) {

@@ -5,5 +5,7 @@
  *
  * <p>{@link io.collectionstrategy.json.AssessmentJson#write AssessmentJson.write} streams one assessment to a
  * Jackson {@link com.fasterxml.jackson.core.JsonGenerator}; {@code Assessment} is annotated to serialise through it.
+ * {@link io.collectionstrategy.json.IncentiveJson} does the same for the incentive policy's results and totals
+ * ({@code docs/schema/incentive.schema.json}).
  */
 package io.collectionstrategy.json;

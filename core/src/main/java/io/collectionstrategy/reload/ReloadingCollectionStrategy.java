@@ -7,36 +7,15 @@ import io.collectionstrategy.Debtor;
 import io.collectionstrategy.Rulebook;
 import io.collectionstrategy.RulebookException;
 import io.collectionstrategy.RulebookInfo;
-import io.collectionstrategy.RulebookProblem;
-import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
-import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
-import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
-import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
-
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A {@link CollectionStrategy} that serves an analyst's rulebook directory and picks up its changes while the
@@ -80,9 +59,6 @@ public final class ReloadingCollectionStrategy implements CollectionStrategy, Au
     /** How long the directory must stay unchanged after a change before the watcher reloads, in milliseconds. */
     public static final long QUIET_PERIOD_MILLIS = 250;
 
-    /** The longest the watcher waits for a quiet period while changes keep coming, in milliseconds. */
-    private static final long MAX_DELAY_MILLIS = 3_000;
-
     /** The name of the thread a candidate rulebook is compiled and tested on. */
     public static final String CANDIDATE_THREAD_NAME = "collection-strategy-reload-candidate";
 
@@ -92,30 +68,16 @@ public final class ReloadingCollectionStrategy implements CollectionStrategy, Au
      */
     public static final long DEFAULT_CANDIDATE_TIMEOUT_MILLIS = 120_000;
 
-    private static final Logger LOG = LoggerFactory.getLogger(ReloadingCollectionStrategy.class);
-
-    private final Path directory;
     private final Consumer<CollectionStrategy.Builder> settings;
-    private final ReloadListener listener;
-    private final Object reloadLock = new Object();
-    private final Map<WatchKey, Path> watched = new ConcurrentHashMap<>();
-
-    private volatile CollectionStrategy current;
-    /** Version of the last rejected content, so the watcher does not report the same rejection twice. */
-    private String lastRejected;
-    private WatchService watchService;
-    private volatile Thread watcher;
-    private volatile boolean closed;
-    /** Compiles and tests candidates, so a stalled one cannot hold the watcher; replaced when one stalls. */
-    private java.util.concurrent.ExecutorService candidates = newCandidateThread();
+    private final RulebookReloader<CollectionStrategy> reloader;
     /** Package-private for tests: {@link #DEFAULT_CANDIDATE_TIMEOUT_MILLIS} unless a test shortens it. */
     volatile long candidateTimeoutMillis = DEFAULT_CANDIDATE_TIMEOUT_MILLIS;
 
     private ReloadingCollectionStrategy(Path directory, Consumer<CollectionStrategy.Builder> settings,
-                                        ReloadListener listener) {
-        this.directory = directory;
+                                        ReloadListener listener, boolean watch) {
         this.settings = settings == null ? b -> { } : settings;
-        this.listener = listener == null ? ReloadListener.none() : listener;
+        this.reloader = RulebookReloader.start(directory, this::build, CollectionStrategy::rulebook, listener,
+                () -> candidateTimeoutMillis, watch);
     }
 
     /**
@@ -135,7 +97,7 @@ public final class ReloadingCollectionStrategy implements CollectionStrategy, Au
      */
     public static ReloadingCollectionStrategy watch(Path rulebookDirectory, Consumer<CollectionStrategy.Builder> settings,
                                                     ReloadListener listener) {
-        return start(rulebookDirectory, settings, listener, true);
+        return new ReloadingCollectionStrategy(rulebookDirectory, settings, listener, true);
     }
 
     /**
@@ -152,30 +114,13 @@ public final class ReloadingCollectionStrategy implements CollectionStrategy, Au
      */
     public static ReloadingCollectionStrategy manual(Path rulebookDirectory, Consumer<CollectionStrategy.Builder> settings,
                                                      ReloadListener listener) {
-        return start(rulebookDirectory, settings, listener, false);
+        return new ReloadingCollectionStrategy(rulebookDirectory, settings, listener, false);
     }
 
-    private static ReloadingCollectionStrategy start(Path rulebookDirectory, Consumer<CollectionStrategy.Builder> settings,
-                                                     ReloadListener listener, boolean watch) {
-        Objects.requireNonNull(rulebookDirectory, "rulebookDirectory");
-        ReloadingCollectionStrategy strategy = new ReloadingCollectionStrategy(
-                rulebookDirectory.toAbsolutePath().normalize(), settings, listener);
-        try {
-            if (watch) {
-                // watch before the first compilation, so a change made meanwhile is not missed
-                strategy.openWatchService();
-            }
-            strategy.current = strategy.build(Rulebook.fromDirectory(strategy.directory));
-        } catch (RuntimeException | Error e) {
-            strategy.close();
-            throw e;
-        }
-        if (watch) {
-            strategy.startWatcher();
-        }
-        LOG.info("serving rulebook {} version {} from {}{}", strategy.current.rulebook().name(),
-                strategy.current.rulebook().version(), strategy.directory, watch ? ", watching for changes" : "");
-        return strategy;
+    private CollectionStrategy build(Rulebook rulebook) {
+        CollectionStrategy.Builder builder = CollectionStrategy.builder();
+        settings.accept(builder);
+        return builder.rulebook(rulebook).requirePassingScenarios(true).build();
     }
 
     /**
@@ -185,7 +130,7 @@ public final class ReloadingCollectionStrategy implements CollectionStrategy, Au
      * @return true when a new rulebook now serves; false when nothing changed or the change was rejected
      */
     public boolean reloadNow() {
-        return reload(true);
+        return reloader.reloadNow();
     }
 
     /**
@@ -195,18 +140,17 @@ public final class ReloadingCollectionStrategy implements CollectionStrategy, Au
      * @return the current strategy
      */
     public CollectionStrategy current() {
-        return current;
+        return reloader.current();
     }
 
     /** @return the watched rulebook directory, absolute */
     public Path directory() {
-        return directory;
+        return reloader.directory();
     }
 
     /** @return true while the watcher thread runs (never for {@link #manual manual(...)}) */
     public boolean isWatching() {
-        Thread t = watcher;
-        return t != null && t.isAlive();
+        return reloader.isWatching();
     }
 
     /**
@@ -215,315 +159,55 @@ public final class ReloadingCollectionStrategy implements CollectionStrategy, Au
      */
     @Override
     public void close() {
-        closed = true;
-        candidates.shutdownNow();
-        WatchService ws = watchService;
-        if (ws != null) {
-            try {
-                ws.close();
-            } catch (IOException e) {
-                LOG.debug("closing the watch service of {} failed: {}", directory, e.toString());
-            }
-        }
-        Thread t = watcher;
-        if (t != null && t != Thread.currentThread()) {
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------- reloading
-
-    private CollectionStrategy build(Rulebook rulebook) {
-        CollectionStrategy.Builder builder = CollectionStrategy.builder();
-        settings.accept(builder);
-        return builder.rulebook(rulebook).requirePassingScenarios(true).build();
-    }
-
-    /**
-     * @param explicit true for {@link #reloadNow()}: also retries content that was rejected before
-     */
-    private boolean reload(boolean explicit) {
-        synchronized (reloadLock) {
-            CollectionStrategy before = current;
-            RulebookInfo serving = before.rulebook();
-            Rulebook rulebook;
-            try {
-                rulebook = Rulebook.fromDirectory(directory);
-            } catch (RuntimeException e) {
-                reject(serving, List.of(problemOf(e)));
-                return false;
-            }
-            String version = rulebook.version();
-            if (version.equals(serving.version()) || (!explicit && version.equals(lastRejected))) {
-                LOG.debug("rulebook {} unchanged (version {})", directory, version);
-                return false;
-            }
-            CollectionStrategy next;
-            try {
-                next = buildCandidate(rulebook);
-            } catch (RulebookException e) {
-                lastRejected = version;
-                reject(serving, e.problems().isEmpty() ? List.of(problemOf(e)) : e.problems());
-                return false;
-            } catch (Throwable e) { // anything a candidate throws, Errors included, only rejects it
-                if (e instanceof InternalError || e instanceof UnknownError) {
-                    throw (Error) e;
-                }
-                lastRejected = version;
-                reject(serving, List.of(problemOf(e)));
-                return false;
-            }
-            current = next;
-            lastRejected = null;
-            LOG.info("rulebook {} reloaded from {}: version {} -> {}", next.rulebook().name(), directory,
-                    serving.version(), next.rulebook().version());
-            tell(ReloadEvent.reloaded(serving, next.rulebook()));
-            return true;
-        }
-    }
-
-    /**
-     * Compiles a candidate and runs its scenarios on the candidate thread, for at most
-     * {@link #DEFAULT_CANDIDATE_TIMEOUT_MILLIS}. A candidate still running then is rejected; its thread is
-     * interrupted and abandoned, and a new candidate thread takes its place (the log says so).
-     */
-    private CollectionStrategy buildCandidate(Rulebook rulebook) throws Throwable {
-        java.util.concurrent.Future<CollectionStrategy> future;
-        try {
-            future = candidates.submit(() -> build(rulebook));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            candidates = newCandidateThread(); // shut down by close(): reloadNow still works
-            future = candidates.submit(() -> build(rulebook));
-        }
-        try {
-            return future.get(candidateTimeoutMillis, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause();
-        } catch (java.util.concurrent.TimeoutException e) {
-            future.cancel(true);
-            candidates.shutdownNow();
-            candidates = newCandidateThread();
-            LOG.warn("rulebook {}: the candidate version {} was still compiling or running its scenarios after {} ms;"
-                    + " rejected, and its thread {} replaced by a new one", directory, rulebook.version(),
-                    candidateTimeoutMillis, CANDIDATE_THREAD_NAME);
-            throw new RulebookException(rulebook.name() + " (" + rulebook.origin() + ")", List.of(new RulebookProblem(
-                    ".", 0, "compiling the rulebook and running its scenarios took longer than " + candidateTimeoutMillis
-                    + " ms: rejected as stalled")));
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new RulebookException(rulebook.name() + " (" + rulebook.origin() + ")", List.of(new RulebookProblem(
-                    ".", 0, "interrupted while compiling the rulebook")));
-        }
-    }
-
-    private static java.util.concurrent.ExecutorService newCandidateThread() {
-        return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, CANDIDATE_THREAD_NAME);
-            t.setDaemon(true);
-            return t;
-        });
-    }
-
-    private void reject(RulebookInfo serving, List<RulebookProblem> problems) {
-        LOG.warn("rulebook {} in {}: change rejected with {} {}, still serving version {}", serving.name(), directory,
-                problems.size(), problems.size() == 1 ? "problem" : "problems", serving.version());
-        for (RulebookProblem problem : problems) {
-            LOG.warn("rulebook {} change rejected: {}", serving.name(), problem);
-        }
-        tell(ReloadEvent.rejected(serving, problems));
-    }
-
-    private void tell(ReloadEvent event) {
-        try {
-            listener.onReload(event);
-        } catch (RuntimeException | StackOverflowError e) {
-            LOG.warn("the reload listener failed on {}", event, e);
-        }
-    }
-
-    /** A failure that names no file: it concerns the rulebook directory as a whole ({@code "."}). */
-    private static RulebookProblem problemOf(Throwable e) {
-        String message = e.getMessage() == null ? e.toString() : e instanceof Error ? e.toString() : e.getMessage();
-        if (e instanceof UncheckedIOException && e.getCause() != null) {
-            message += ": " + e.getCause();
-        }
-        return new RulebookProblem(".", 0, message.replaceAll("\\s*\\R\\s*", " ").trim());
-    }
-
-    // ---------------------------------------------------------------- watching
-
-    private void openWatchService() {
-        try {
-            watchService = directory.getFileSystem().newWatchService();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot watch the rulebook directory " + directory, e);
-        }
-        if (!Files.isDirectory(directory)) {
-            return; // Rulebook.fromDirectory reports it
-        }
-        registerTree(directory);
-    }
-
-    /** Watches the directory and every subdirectory below it, except hidden ones (e.g. {@code .git}). */
-    private void registerTree(Path start) {
-        try {
-            Files.walkFileTree(start, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    if (!dir.equals(directory) && ignored(dir)) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    watched.put(dir.register(watchService, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY), dir);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return FileVisitResult.CONTINUE; // e.g. deleted meanwhile
-                }
-            });
-        } catch (ClosedWatchServiceException e) {
-            // closing
-        } catch (IOException e) {
-            if (start.equals(directory)) {
-                throw new UncheckedIOException("cannot watch the rulebook directory " + directory, e);
-            }
-            LOG.warn("cannot watch {} for rulebook changes: {}", start, e.toString());
-        }
-    }
-
-    /** Names the rulebook skips as well: hidden files, editor backups and lock files. */
-    private static boolean ignored(Path path) {
-        Path name = path.getFileName();
-        if (name == null) {
-            return false;
-        }
-        String s = name.toString();
-        return s.startsWith(".") || s.endsWith("~") || s.startsWith("#");
-    }
-
-    private void startWatcher() {
-        Thread t = new Thread(this::watchLoop, THREAD_NAME);
-        t.setDaemon(true);
-        // The loop catches everything; should the thread still die, a new one takes over and the log says so.
-        t.setUncaughtExceptionHandler((dead, e) -> {
-            if (!closed) {
-                LOG.error("the watcher thread of rulebook {} died; a new watcher thread replaces it", directory, e);
-                startWatcher();
-            }
-        });
-        watcher = t;
-        t.start();
-    }
-
-    private void watchLoop() {
-        long firstChange = 0; // nanoTime of the first change not yet reloaded; 0 = none
-        try {
-            while (!closed) {
-                WatchKey key;
-                if (firstChange == 0) {
-                    key = watchService.take();
-                } else {
-                    key = watchService.poll(QUIET_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
-                }
-                if (key != null && handle(key) && firstChange == 0) {
-                    firstChange = System.nanoTime();
-                }
-                boolean overdue = firstChange != 0
-                        && System.nanoTime() - firstChange > TimeUnit.MILLISECONDS.toNanos(MAX_DELAY_MILLIS);
-                if (firstChange != 0 && (key == null || overdue) && !closed) {
-                    firstChange = 0;
-                    try {
-                        reload(false);
-                    } catch (Throwable e) { // the watcher never stops watching
-                        LOG.error("reloading rulebook {} failed unexpectedly; still serving version {}", directory,
-                                current.rulebook().version(), e);
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ClosedWatchServiceException e) {
-            // close() was called
-        }
-        LOG.debug("stopped watching rulebook {}", directory);
-    }
-
-    /** @return true when an event may have changed the rulebook */
-    private boolean handle(WatchKey key) {
-        Path dir = watched.get(key);
-        boolean relevant = false;
-        for (WatchEvent<?> event : key.pollEvents()) {
-            if (event.kind() == OVERFLOW || dir == null) {
-                relevant = true;
-                continue;
-            }
-            Path child = dir.resolve((Path) event.context());
-            if (ignored(child)) {
-                continue;
-            }
-            relevant = true;
-            if (event.kind() == ENTRY_CREATE && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
-                registerTree(child);
-            }
-        }
-        if (!key.reset()) {
-            watched.remove(key); // the directory was deleted
-        }
-        return relevant;
+        reloader.close();
     }
 
     // ---------------------------------------------------------------- CollectionStrategy, delegated
 
     @Override
     public Assessment assess(Debtor debtor, LocalDate asOf) {
-        return current.assess(debtor, asOf);
+        return current().assess(debtor, asOf);
     }
 
     @Override
     public Assessment assess(Debtor debtor, LocalDate asOf, Locale locale) {
-        return current.assess(debtor, asOf, locale);
+        return current().assess(debtor, asOf, locale);
     }
 
     @Override
     public Assessment assess(Debtor debtor, OffsetDateTime at, Locale locale) {
-        return current.assess(debtor, at, locale);
+        return current().assess(debtor, at, locale);
     }
 
     /** Assesses the whole stream with the rulebook serving when this method is called, even if a reload follows. */
     @Override
     public Stream<Assessment> assessAll(Stream<Debtor> debtors, LocalDate asOf) {
-        return current.assessAll(debtors, asOf);
+        return current().assessAll(debtors, asOf);
     }
 
     @Override
     public RulebookInfo rulebook() {
-        return current.rulebook();
+        return current().rulebook();
     }
 
     @Override
     public List<Locale> locales() {
-        return current.locales();
+        return current().locales();
     }
 
     @Override
     public Locale locale() {
-        return current.locale();
+        return current().locale();
     }
 
     /** The authoring view of the rulebook serving now; a later reload does not change the view it returned. */
     @Override
     public Authoring authoring() {
-        return current.authoring();
+        return current().authoring();
     }
 
     @Override
     public String toString() {
-        return "ReloadingCollectionStrategy[" + directory + ", serving " + current.rulebook() + "]";
+        return "ReloadingCollectionStrategy[" + directory() + ", serving " + current().rulebook() + "]";
     }
 }

@@ -31,4 +31,15 @@ class ReadmeQuickStartTest {
         assertThat(a.firedRules().get(0).id()).isEqualTo("CLS-010");
         assertThat(a.firedRules().get(0).name()).isEqualTo("Avoiding contact points to an evasive debtor");
     }
+
+    @Test
+    void incentivesSnippet_bundledReceivables_givesWhatTheReadmeShows() {
+        io.collectionstrategy.incentives.IncentivePolicy policy = io.collectionstrategy.incentives.IncentivePolicy
+                .builder().defaultPolicy().locale(Locale.ENGLISH).build();
+        io.collectionstrategy.incentives.IncentiveReport report = policy.settle(DefaultIncentivesTest.COMPANY,
+                io.collectionstrategy.incentives.SettlementPeriod.FINAL, 2026);
+
+        assertThat(report.results().get(0).reward()).isEqualTo(new java.math.BigDecimal("350.00"));
+        assertThat(report.unit("South").expenseFreeze()).isTrue();
+    }
 }

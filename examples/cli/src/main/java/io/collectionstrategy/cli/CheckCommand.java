@@ -1,10 +1,13 @@
 package io.collectionstrategy.cli;
 
+import io.collectionstrategy.Authoring;
 import io.collectionstrategy.CollectionStrategy;
 import io.collectionstrategy.RuleInfo;
+import io.collectionstrategy.RulebookInfo;
 import io.collectionstrategy.RulebookException;
 import io.collectionstrategy.RulebookProblem;
 import io.collectionstrategy.check.ScenarioReport;
+import io.collectionstrategy.incentives.IncentivePolicy;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,7 +26,8 @@ import picocli.CommandLine.Parameters;
             "Compile it and print every error as file:line: message; lint it "
                 + "(scripts chosen without a text in every locale, scripts no rule uses; rule @ids are unique or the "
                 + "rulebook does not compile); run the scenario tables in its scenarios/ directory.",
-            "The word 'default' checks the default rulebook."},
+            "The word 'default' checks the default rulebook; with --kind incentives, the default incentive policy. A "
+                + "directory whose rulebook.yaml says kind: incentives is checked as an incentive policy."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the rulebook compiles, lints clean and passes its scenarios",
@@ -42,6 +46,15 @@ final class CheckCommand implements Callable<Integer> {
             description = "Locale the engine is built with (default: ${DEFAULT-VALUE}); lint covers every locale.")
     String locale;
 
+    @Option(names = "--kind", paramLabel = "KIND",
+            description = "collection or incentives: which default rulebook 'default' means; a directory's kind is in its "
+                    + "rulebook.yaml.")
+    String kind;
+
+    /** What check needs of a compiled rulebook, whatever its kind. */
+    private record Compiled(Authoring authoring, RulebookInfo info, List<Locale> locales) {
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -49,15 +62,18 @@ final class CheckCommand implements Callable<Integer> {
             throw new StartupException("rulebook directory not found: " + dir);
         }
         Locale loc = RulebookSource.locale(locale);
-        CollectionStrategy.Builder builder = CollectionStrategy.builder().locale(loc);
-        CollectionStrategy strategy;
+        String rulebookKind = RulebookSource.kind(dir, kind);
+        Compiled strategy;
         try {
-            if (RulebookSource.isDefault(dir)) {
-                builder.defaultRulebook();
+            if (rulebookKind.equals(RulebookSource.INCENTIVES)) {
+                IncentivePolicy policy = IncentivePolicy.builder().rulebook(RulebookSource.source(dir, rulebookKind))
+                        .locale(loc).build();
+                strategy = new Compiled(policy.authoring(), policy.rulebook(), policy.locales());
             } else {
-                builder.rulebookDirectory(Path.of(dir));
+                CollectionStrategy built = CollectionStrategy.builder().rulebook(RulebookSource.source(dir, rulebookKind))
+                        .locale(loc).build();
+                strategy = new Compiled(built.authoring(), built.rulebook(), built.locales());
             }
-            strategy = builder.build();
         } catch (RulebookException e) {
             out.printf("compile: FAILED, %d %s%n", e.problems().size(), e.problems().size() == 1 ? "problem" : "problems");
             for (RulebookProblem p : e.problems()) {
@@ -71,8 +87,9 @@ final class CheckCommand implements Callable<Integer> {
         }
         List<RuleInfo> rules = strategy.authoring().rules();
         long files = rules.stream().map(RuleInfo::file).distinct().count();
-        out.printf("compile: OK, rulebook %s %s: %d rules in %d files, locales %s%n", strategy.rulebook().name(),
-                strategy.rulebook().version(), rules.size(), files,
+        out.printf("compile: OK, %srulebook %s %s: %d rules in %d files, locales %s%n",
+                rulebookKind.equals(RulebookSource.COLLECTION) ? "" : rulebookKind + " ", strategy.info().name(),
+                strategy.info().version(), rules.size(), files,
                 strategy.locales().stream().map(Locale::toLanguageTag).toList());
 
         List<RulebookProblem> lint = strategy.authoring().lint();

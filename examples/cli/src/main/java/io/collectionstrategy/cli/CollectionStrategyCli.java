@@ -10,13 +10,14 @@ import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code collection-strategy} command: subcommands assess, explain, check, test, diff and generate. */
+/** The {@code collection-strategy} command: subcommands assess, explain, incentives, check, test, diff and generate. */
 @Command(name = "collection-strategy",
         mixinStandardHelpOptions = true,
         versionProvider = CollectionStrategyCli.Version.class,
-        description = {"Assess overdue debtors with a Drools rulebook: debtor type, script and escalation steps.",
+        description = {"Assess overdue debtors with a Drools rulebook: debtor type, script and escalation steps; settle "
+                + "receivables with the incentive policy.",
             "Field names of input and output follow the data contract, docs/contract.md."},
-        subcommands = {AssessCommand.class, ExplainCommand.class, CheckCommand.class, TestCommand.class,
+        subcommands = {AssessCommand.class, ExplainCommand.class, IncentivesCommand.class, CheckCommand.class, TestCommand.class,
             DiffCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -35,7 +35,10 @@ import picocli.CommandLine.Parameters;
             "What-if for a rulebook change: assess the same portfolio with two rulebooks and report how "
                 + "many debtors change type, situation, first step or script, with counts per transition "
                 + "(baseline -> candidate) and up to 5 sample case ids each. Streams: only the counts are kept.",
-            "Rows that cannot be assessed by both rulebooks are counted as errors and not compared."},
+            "Rows that cannot be assessed by both rulebooks are counted as errors and not compared.",
+            "Two incentive rulebooks (kind: incentives, or --kind incentives for the default policy) are compared over a "
+                + "receivables file at --period and --year: receivables whose reward, penalty or net change, the "
+                + "totals before and after, and the units whose expense freeze changes."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:compared every row",
@@ -84,6 +87,19 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "Show a progress bar on stderr even when it is not a terminal.")
     boolean progress;
 
+    @Option(names = "--kind", paramLabel = "KIND",
+            description = "collection or incentives: which default rulebook 'default' means (a directory says its kind in "
+                    + "rulebook.yaml).")
+    String kind;
+
+    @Option(names = "--period", paramLabel = "PERIOD", converter = IncentivesCommand.PeriodConverter.class,
+            description = "Incentive rulebooks only: the settlement, interim or final.")
+    io.collectionstrategy.incentives.SettlementPeriod period;
+
+    @Option(names = "--year", paramLabel = "YEAR", description = "Incentive rulebooks only: the settlement year "
+            + "(default: this year).")
+    Integer year;
+
     /** Counts of one dimension's transitions, with sample ids. */
     static final class Transitions {
         long changed;
@@ -128,6 +144,15 @@ final class DiffCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Locale loc = RulebookSource.locale(locale);
         LocalDate date = asOf != null ? asOf : LocalDate.now();
+        String candidateKind = RulebookSource.kind(candidate, kind);
+        String baselineKind = RulebookSource.kind(baseline, kind == null ? candidateKind : kind);
+        if (!candidateKind.equals(baselineKind)) {
+            throw new StartupException("cannot compare a " + candidateKind + " rulebook (" + candidate + ") with a "
+                    + baselineKind + " rulebook (" + baseline + ")");
+        }
+        if (candidateKind.equals(RulebookSource.INCENTIVES)) {
+            return incentives(out, err, loc);
+        }
         try (RowReader reader = parent.openPortfolio(file, format)) {
             CollectionStrategy base = RulebookSource.build(baseline, loc);
             CollectionStrategy cand = RulebookSource.build(candidate, loc);
@@ -171,6 +196,40 @@ final class DiffCommand implements Callable<Integer> {
             }
             out.flush();
             return counts[2] > 0 || reader.stoppedEarly() != null ? ExitCodes.FAILED : ExitCodes.OK;
+        }
+    }
+
+    private int incentives(PrintWriter out, PrintWriter err, Locale loc) throws IOException {
+        if (period == null) {
+            throw new StartupException("diff of incentive rulebooks needs --period interim or --period final");
+        }
+        int settlementYear = year != null ? year : LocalDate.now().getYear();
+        var base = RulebookSource.policy(baseline, loc, false);
+        var cand = RulebookSource.policy(candidate, loc, false);
+        IncentiveDiff diff;
+        try {
+            diff = new IncentiveDiff(io.collectionstrategy.incentives.ReceivableRows.of(base, period, settlementYear),
+                    io.collectionstrategy.incentives.ReceivableRows.of(cand, period, settlementYear), base.rulebook(),
+                    cand.rulebook());
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage());
+        }
+        try (RowReader reader = parent.openPortfolio(file, format)) {
+            boolean showProgress = progress || Progress.stderrIsTerminal();
+            long total = showProgress ? CollectionStrategyCli.countRows(file, reader.format()) : -1;
+            try (Progress bar = Progress.start(showProgress, "diff", total, err)) {
+                diff.run(reader, threads, bar);
+            }
+            if (reader.stoppedEarly() != null) {
+                err.println(reader.source() + ": " + reader.stoppedEarly());
+            }
+            if (json) {
+                diff.printJson(out, file, candidate, baseline, period, settlementYear);
+            } else {
+                diff.printText(out, file, candidate, baseline, period, settlementYear);
+            }
+            out.flush();
+            return diff.errors() > 0 || reader.stoppedEarly() != null ? ExitCodes.FAILED : ExitCodes.OK;
         }
     }
 

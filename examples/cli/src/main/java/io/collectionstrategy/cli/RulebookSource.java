@@ -4,7 +4,9 @@ import io.collectionstrategy.CollectionStrategy;
 import io.collectionstrategy.Rulebook;
 import io.collectionstrategy.RulebookException;
 import io.collectionstrategy.RulebookProblem;
+import io.collectionstrategy.RulebookKind;
 import io.collectionstrategy.examples.portfolio.CompiledStrategies;
+import io.collectionstrategy.incentives.IncentivePolicy;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +14,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Turns a {@code --rules} value (a directory, or the word {@code default}) into a compiled strategy. */
+/**
+ * Turns a {@code --rules} value (a directory, or the word {@code default}) into a compiled strategy or incentive
+ * policy. A directory says its kind in its {@code rulebook.yaml} ({@code kind: incentives}); the word
+ * {@code default} means the default rulebook of the kind the command asks for ({@code --kind}, or the command's own).
+ */
 final class RulebookSource {
 
     static final String DEFAULT = "default";
+    /** The kind of the collection rulebook. */
+    static final String COLLECTION = RulebookKind.DEFAULT_NAME;
+    /** The kind of an incentive policy. */
+    static final String INCENTIVES = IncentivePolicy.KIND.name();
 
     private RulebookSource() {
     }
@@ -54,6 +64,73 @@ final class RulebookSource {
         } catch (RulebookException e) {
             throw new StartupException(problemLines(e));
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            throw new StartupException("cannot use rulebook " + (isDefault(rules) ? DEFAULT : rules) + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The kind of rulebook {@code rules} names.
+     *
+     * @param rules a rulebook directory, or {@code default} / null
+     * @param kind  the {@code --kind} option, or null: what {@code default} means (collection when null); for a
+     *              directory it must agree with the directory's {@code rulebook.yaml}
+     * @return {@link #COLLECTION} or {@link #INCENTIVES}
+     * @throws StartupException when the directory is missing or its kind is unknown or contradicts {@code kind}
+     */
+    static String kind(String rules, String kind) {
+        if (kind != null && !kind.equals(COLLECTION) && !kind.equals(INCENTIVES)) {
+            throw new StartupException("--kind must be " + COLLECTION + " or " + INCENTIVES + ", was \"" + kind + "\"");
+        }
+        if (isDefault(rules)) {
+            return kind == null ? COLLECTION : kind;
+        }
+        String declared = source(rules, COLLECTION).kind();
+        if (!declared.equals(COLLECTION) && !declared.equals(INCENTIVES)) {
+            throw new StartupException("rulebook " + rules + " is of kind " + declared + " (kind: in rulebook.yaml);"
+                    + " expected " + COLLECTION + " or " + INCENTIVES);
+        }
+        if (kind != null && !kind.equals(declared)) {
+            throw new StartupException("rulebook " + rules + " is of kind " + declared + " (kind: in rulebook.yaml),"
+                    + " not " + kind);
+        }
+        return declared;
+    }
+
+    /**
+     * @param rules a rulebook directory, or {@code default} / null
+     * @param kind  what {@code default} means
+     * @return the rulebook's files
+     * @throws StartupException when the directory is missing or cannot be read
+     */
+    static Rulebook source(String rules, String kind) {
+        try {
+            if (isDefault(rules)) {
+                return kind.equals(INCENTIVES) ? Rulebook.defaultIncentives() : Rulebook.defaults();
+            }
+            Path dir = Path.of(rules);
+            if (!Files.isDirectory(dir)) {
+                throw new StartupException("rulebook directory not found: " + rules);
+            }
+            return Rulebook.fromDirectory(dir);
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            throw new StartupException("cannot use rulebook " + (isDefault(rules) ? DEFAULT : rules) + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * @param rules            an incentive rulebook directory, or {@code default} / null for the default policy
+     * @param locale           the statements' language
+     * @param allowUnsafeRules skip the sandbox (trusted rulebooks only)
+     * @return the policy
+     * @throws StartupException when the directory is missing or the rulebook does not compile
+     */
+    static IncentivePolicy policy(String rules, Locale locale, boolean allowUnsafeRules) {
+        Rulebook rulebook = source(rules, INCENTIVES);
+        try {
+            return CompiledStrategies.policy(rulebook, locale, allowUnsafeRules);
+        } catch (RulebookException e) {
+            throw new StartupException(problemLines(e));
+        } catch (IllegalArgumentException | IllegalStateException e) {
             throw new StartupException("cannot use rulebook " + (isDefault(rules) ? DEFAULT : rules) + ": " + e.getMessage());
         }
     }

@@ -1,12 +1,14 @@
 package io.collectionstrategy.cli;
 
-import io.collectionstrategy.CollectionStrategy;
+import io.collectionstrategy.Authoring;
+import io.collectionstrategy.RulebookInfo;
 import io.collectionstrategy.check.ScenarioReport;
 import io.collectionstrategy.check.ScenarioResult;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +20,9 @@ import picocli.CommandLine.Parameters;
         description = {"Run scenario tables against a rulebook: a pass/fail table.",
             "Run scenario tables (CSV: debtor fields plus expect.* columns) against a rulebook and print "
                 + "a pass/fail table with expected vs actual for each failure.",
-            "DIR runs every .csv below it."},
+            "DIR runs every .csv below it. An incentive rulebook (kind: incentives in its rulebook.yaml, or --kind "
+                + "incentives for the default policy) runs incentive scenario tables: receivable fields, period, year "
+                + "and expect.reward, expect.penalty, expect.net, expect.expenseFreeze, ..."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every scenario passed",
@@ -41,20 +45,35 @@ final class TestCommand implements Callable<Integer> {
             description = "Locale of rows without their own (default: ${DEFAULT-VALUE}).")
     String locale;
 
+    @Option(names = "--kind", paramLabel = "KIND",
+            description = "collection or incentives: which default rulebook 'default' (or no --rules) means.")
+    String kind;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (!Files.exists(scenarios)) {
             throw new StartupException("scenario file or directory not found: " + scenarios);
         }
-        CollectionStrategy strategy = RulebookSource.build(rules, RulebookSource.locale(locale));
+        Locale loc = RulebookSource.locale(locale);
+        Authoring authoring;
+        RulebookInfo info;
+        if (RulebookSource.kind(rules, kind).equals(RulebookSource.INCENTIVES)) {
+            var policy = RulebookSource.policy(rules, loc, false);
+            authoring = policy.authoring();
+            info = policy.rulebook();
+        } else {
+            var strategy = RulebookSource.build(rules, loc);
+            authoring = strategy.authoring();
+            info = strategy.rulebook();
+        }
         ScenarioReport report;
         try {
-            report = strategy.authoring().runScenarios(scenarios);
+            report = authoring.runScenarios(scenarios);
         } catch (UncheckedIOException | IllegalArgumentException e) {
             throw new StartupException("cannot read scenarios " + scenarios + ": " + e.getMessage());
         }
-        out.printf("rulebook %s %s%n", strategy.rulebook().name(), strategy.rulebook().version());
+        out.printf("rulebook %s %s%n", info.name(), info.version());
         if (report.results().isEmpty()) {
             out.println("no scenarios found in " + scenarios);
             out.flush();

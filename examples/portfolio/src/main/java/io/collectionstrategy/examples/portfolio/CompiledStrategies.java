@@ -2,6 +2,7 @@ package io.collectionstrategy.examples.portfolio;
 
 import io.collectionstrategy.CollectionStrategy;
 import io.collectionstrategy.Rulebook;
+import io.collectionstrategy.incentives.IncentivePolicy;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * compiles each rulebook once. Equal versions mean equal files, so a hit is always current. A compiled strategy
  * cannot be serialised; Spark executors receive the {@link Rulebook} source and compile it here. Holds the
  * {@value #MAX_ENTRIES} most recently used; thread-safe (a second caller for the same key waits for the one
- * compilation).
+ * compilation). Incentive policies ({@link #policy}) are kept the same way, apart.
  */
 public final class CompiledStrategies {
 
@@ -26,6 +27,14 @@ public final class CompiledStrategies {
 
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, CollectionStrategy> eldest) {
+            return size() > MAX_ENTRIES;
+        }
+    };
+    private static final Map<String, IncentivePolicy> POLICIES = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, IncentivePolicy> eldest) {
             return size() > MAX_ENTRIES;
         }
     };
@@ -72,6 +81,37 @@ public final class CompiledStrategies {
             COMPILATIONS.incrementAndGet();
             CACHE.put(key, strategy);
             return strategy;
+        }
+    }
+
+    /**
+     * The compiled incentive policy for this rulebook (of kind {@code incentives}) and statement locale, compiling it
+     * on first use.
+     *
+     * @param rulebook         the rulebook source
+     * @param locale           the statements' language, or {@code null} for the library's default
+     * @param allowUnsafeRules true to skip the rulebook sandbox
+     * @return the shared, thread-safe policy
+     * @throws io.collectionstrategy.RulebookException when the rulebook does not compile
+     */
+    public static IncentivePolicy policy(Rulebook rulebook, Locale locale, boolean allowUnsafeRules) {
+        Objects.requireNonNull(rulebook, "rulebook");
+        String key = rulebook.version() + "|" + (locale == null ? "" : locale.toLanguageTag())
+                + (allowUnsafeRules ? "|unsafe" : "");
+        synchronized (POLICIES) {
+            IncentivePolicy cached = POLICIES.get(key);
+            if (cached != null) {
+                return cached;
+            }
+            IncentivePolicy.Builder builder = IncentivePolicy.builder().rulebook(rulebook)
+                    .allowUnsafeRules(allowUnsafeRules);
+            if (locale != null) {
+                builder.locale(locale);
+            }
+            IncentivePolicy policy = builder.build();
+            COMPILATIONS.incrementAndGet();
+            POLICIES.put(key, policy);
+            return policy;
         }
     }
 
