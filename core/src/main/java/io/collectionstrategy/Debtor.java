@@ -23,7 +23,10 @@ import java.util.Set;
  *         .behaviours(Behaviour.AVOIDS_CONTACT).contactAttempts(6).build();
  * }</pre>
  *
- * <p>or from text fields (CSV, JSON) with {@link #fromFields(Map)}.
+ * <p>or from text fields (CSV, JSON) with {@link #fromFields(Map)}. Any Jackson {@code ObjectMapper}, plain or
+ * configured by a framework, reads a debtor's JSON object through {@code fromFields} as well
+ * ({@link io.collectionstrategy.json.DebtorJson}): the same checks and messages, no JSR-310 module needed. Every way
+ * requires {@code id} and {@code daysOverdue}.
  *
  * @param id                   case id, required, not blank, at most {@value #MAX_ID_LENGTH} characters, no control
  *                             characters ({@link SafeText#isControl}); the only identifier ever logged
@@ -67,6 +70,7 @@ import java.util.Set;
  *                             other counters must agree)
  * @param payments             payments received, in any order
  */
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = io.collectionstrategy.json.DebtorJson.Deserializer.class)
 public record Debtor(
         String id,
         String name,
@@ -294,6 +298,13 @@ public record Debtor(
                 + ", circumstances=" + circumstances + "]";
     }
 
+    /** @return the error of a debtor without {@code daysOverdue}, which every way of making a debtor requires */
+    static InvalidDebtorException daysOverdueRequired() {
+        return InvalidDebtorException.withMessage("daysOverdue", null,
+                "a whole number of days from 0 to " + MAX_DAYS_OVERDUE + " (the field is required)",
+                "daysOverdue is required");
+    }
+
     private static void checkId(String id) {
         if (id == null || id.isBlank()) {
             throw InvalidDebtorException.withMessage("id", id, id == null ? "id is required" : "id must not be blank");
@@ -405,7 +416,7 @@ public record Debtor(
     public static final class Builder {
         private final String id;
         private String name;
-        private int daysOverdue;
+        private Integer daysOverdue;
         private BigDecimal amountOverdue;
         private String currency;
         private DebtorKind debtorKind;
@@ -649,10 +660,15 @@ public record Debtor(
 
         /**
          * @return the validated, immutable debtor
-         * @throws InvalidDebtorException naming the field that is not acceptable
+         * @throws InvalidDebtorException naming the field that is not acceptable; {@code daysOverdue} is required
+         *                                (as in {@link Debtor#fromFields(Map)} and in JSON): call
+         *                                {@link #daysOverdue(int)}, also with 0
          */
         public Debtor build() {
-            return new Debtor(id, name, daysOverdue, amountOverdue, currency, debtorKind, lateInstalments,
+            if (daysOverdue == null && id != null && !id.isBlank()) {
+                throw daysOverdueRequired();
+            }
+            return new Debtor(id, name, daysOverdue == null ? 0 : daysOverdue, amountOverdue, currency, debtorKind, lateInstalments,
                     promisesMade, promisesBroken, contactAttempts, contactsReached, daysSinceLastContact,
                     statedReason, behaviours, circumstances, hasGuarantor, hasCollateral, dueDate, lastInterruption,
                     jurisdiction, contactHistory, lastInterruptionKind, region, timeZone, judgmentDate, guaranteeEnds,

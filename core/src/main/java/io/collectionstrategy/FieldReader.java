@@ -23,7 +23,8 @@ final class FieldReader {
 
     static Debtor read(Map<String, ?> fields) {
         if (fields == null) {
-            throw InvalidDebtorException.withMessage("id", null, "a debtor record is required, was null");
+            throw InvalidDebtorException.withMessage("id", null, "a debtor record (a JSON object)",
+                    "a debtor record is required, was null");
         }
         for (String key : fields.keySet()) {
             if (!KNOWN.contains(key)) {
@@ -35,7 +36,7 @@ final class FieldReader {
         Debtor.Builder b = Debtor.builder(id == null ? null : text("id", id));
         Object days = value(fields, "daysOverdue");
         if (days == null) {
-            throw InvalidDebtorException.withMessage("daysOverdue", null, "daysOverdue is required");
+            throw Debtor.daysOverdueRequired();
         }
         b.daysOverdue(integer("daysOverdue", days));
         ifPresent(fields, "name", v -> b.name(text("name", v)));
@@ -333,7 +334,8 @@ final class FieldReader {
             }
             for (Object key : m.keySet()) {
                 if (!keys.contains(String.valueOf(key))) {
-                    throw InvalidDebtorException.withMessage(prefix + "." + key, m.get(key), "unknown field \"" + key
+                    throw InvalidDebtorException.withMessage(prefix + "." + key, m.get(key),
+                            "one of " + new java.util.TreeSet<>(keys), "unknown field \"" + key
                             + "\" in " + prefix + "; expected one of " + new java.util.TreeSet<>(keys));
                 }
             }

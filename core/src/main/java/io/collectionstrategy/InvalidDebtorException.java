@@ -6,7 +6,8 @@ package io.collectionstrategy;
  *
  * <p>The value in the message is only an excerpt ({@link SafeText#excerpt}): at most 40 characters, control
  * characters escaped, phone-like digit runs masked. The value of {@code name} is never shown, only what kind of
- * value it was ({@code "name must be text, was a list"}).
+ * value it was ({@code "name must be text, was a list"}). The three parts are also available on their own
+ * ({@link #field()}, {@link #value()}, {@link #expected()}), e.g. for an HTTP problem document.
  */
 public class InvalidDebtorException extends IllegalArgumentException {
 
@@ -14,6 +15,9 @@ public class InvalidDebtorException extends IllegalArgumentException {
 
     private final String field;
     private final transient Object value;
+    private final String expected;
+    /** What {@link #expected()} says when a required value was missing. */
+    private static final String A_VALUE = "a value";
 
     /**
      * Creates an exception with a message built from its parts:
@@ -25,18 +29,19 @@ public class InvalidDebtorException extends IllegalArgumentException {
      * @param expected what was expected, e.g. {@code "between 0 and 36500"}
      */
     public InvalidDebtorException(String field, Object value, String expected) {
-        this(field, value, (Void) null, field + " must be " + expected + ", was " + show(field, value));
+        this(field, value, expected, field + " must be " + expected + ", was " + show(field, value));
     }
 
-    /** The full-message constructor; the {@code Void} marker only tells it apart from the public one. */
-    private InvalidDebtorException(String field, Object value, Void fullMessage, String message) {
+    private InvalidDebtorException(String field, Object value, String expected, String message) {
         super(message);
         this.field = field;
         this.value = value;
+        this.expected = expected;
     }
 
     /**
      * Creates an exception with a message given in full. Values in it must be shown with {@link #show(String, Object)}.
+     * {@link #expected()} is then derived: "a value" for a missing value, else the message itself.
      *
      * @param field   the field name
      * @param value   the rejected value
@@ -44,7 +49,20 @@ public class InvalidDebtorException extends IllegalArgumentException {
      * @return the exception
      */
     public static InvalidDebtorException withMessage(String field, Object value, String message) {
-        return new InvalidDebtorException(field, value, (Void) null, message);
+        return new InvalidDebtorException(field, value, value == null ? A_VALUE : message, message);
+    }
+
+    /**
+     * Creates an exception with a message given in full and the expectation on its own.
+     *
+     * @param field    the field name
+     * @param value    the rejected value
+     * @param expected what was expected, e.g. {@code "one of the fields of docs/contract.md"}
+     * @param message  the whole message
+     * @return the exception
+     */
+    public static InvalidDebtorException withMessage(String field, Object value, String expected, String message) {
+        return new InvalidDebtorException(field, value, expected, message);
     }
 
     /** @return the field that was rejected, as named in docs/contract.md */
@@ -55,6 +73,11 @@ public class InvalidDebtorException extends IllegalArgumentException {
     /** @return the rejected value, or {@code null} when it was missing */
     public Object value() {
         return value;
+    }
+
+    /** @return what would have been accepted, e.g. {@code "between 0 and 36500"}; never null */
+    public String expected() {
+        return expected;
     }
 
     /**

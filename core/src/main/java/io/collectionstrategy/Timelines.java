@@ -108,11 +108,13 @@ final class Timelines {
         int made = t.promises().size();
         int broken = t.brokenPromises();
         if (d.promisesMade() != 0 && d.promisesMade() != made) {
-            throw InvalidDebtorException.withMessage("promisesMade", d.promisesMade(), "promisesMade (" + d.promisesMade()
+            throw InvalidDebtorException.withMessage("promisesMade", d.promisesMade(),
+                    "left out, or the number of promises listed (" + made + ")", "promisesMade (" + d.promisesMade()
                     + ") contradicts promises, which lists " + made + ": leave promisesMade out, or correct one of them");
         }
         if (d.promisesBroken() != 0 && d.promisesBroken() != broken) {
-            throw InvalidDebtorException.withMessage("promisesBroken", d.promisesBroken(), "promisesBroken ("
+            throw InvalidDebtorException.withMessage("promisesBroken", d.promisesBroken(),
+                    "left out, or the number of broken promises listed (" + broken + ")", "promisesBroken ("
                     + d.promisesBroken() + ") contradicts promises, of which " + broken + " are broken on the evaluation"
                     + " date: leave promisesBroken out, or correct one of them");
         }

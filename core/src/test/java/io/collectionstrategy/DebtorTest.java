@@ -27,7 +27,7 @@ class DebtorTest {
 
     @Test
     void build_morePromisesBrokenThanMade_namesFieldValueAndLimit() {
-        assertThatThrownBy(() -> Debtor.builder("C-1").promisesMade(2).promisesBroken(3).build())
+        assertThatThrownBy(() -> Debtor.builder("C-1").daysOverdue(1).promisesMade(2).promisesBroken(3).build())
                 .isInstanceOf(InvalidDebtorException.class)
                 .hasMessage("promisesBroken must be between 0 and promisesMade (2), was 3")
                 .extracting(e -> ((InvalidDebtorException) e).field()).isEqualTo("promisesBroken");
@@ -47,33 +47,33 @@ class DebtorTest {
 
     @Test
     void build_moreContactsReachedThanAttempted_isRejected() {
-        assertThatThrownBy(() -> Debtor.builder("C-1").contactAttempts(1).contactsReached(2).build())
+        assertThatThrownBy(() -> Debtor.builder("C-1").daysOverdue(1).contactAttempts(1).contactsReached(2).build())
                 .hasMessage("contactsReached must be between 0 and contactAttempts (1), was 2");
     }
 
     @Test
     void build_negativeAmount_isRejected() {
-        assertThatThrownBy(() -> Debtor.builder("C-1").amountOverdue("-0.01").build())
+        assertThatThrownBy(() -> Debtor.builder("C-1").daysOverdue(1).amountOverdue("-0.01").build())
                 .hasMessage("amountOverdue must be a decimal number from 0 to 1000000000000000 (10^15) with at most"
                         + " 4 decimal places, was -0.01");
     }
 
     @Test
     void build_amountAtTheBounds_accepted() {
-        assertThat(Debtor.builder("C-1").amountOverdue("1000000000000000").build().amountOverdue())
+        assertThat(Debtor.builder("C-1").daysOverdue(1).amountOverdue("1000000000000000").build().amountOverdue())
                 .isEqualByComparingTo(Debtor.MAX_AMOUNT);
-        assertThat(Debtor.builder("C-1").amountOverdue("999999999999999.9999").build().amountOverdue())
+        assertThat(Debtor.builder("C-1").daysOverdue(1).amountOverdue("999999999999999.9999").build().amountOverdue())
                 .isEqualByComparingTo("999999999999999.9999");
-        assertThat(Debtor.builder("C-1").amountOverdue("1200.500000").build().amountOverdue())
+        assertThat(Debtor.builder("C-1").daysOverdue(1).amountOverdue("1200.500000").build().amountOverdue())
                 .isEqualTo(new BigDecimal("1200.5"));
-        assertThat(Debtor.builder("C-1").amountOverdue("0E+99999999").build().amountOverdue()).isZero();
+        assertThat(Debtor.builder("C-1").daysOverdue(1).amountOverdue("0E+99999999").build().amountOverdue()).isZero();
     }
 
     @Test
     void build_amountBeyondTheBounds_rejectedNamingTheRange() {
         for (String amount : List.of("1000000000000000.0001", "1e99999999", "1e-99999999", "0.00001", "1.23456",
                 "-1e99999999", "1E+16")) {
-            assertThatThrownBy(() -> Debtor.builder("C-1").amountOverdue(amount).build()).as(amount)
+            assertThatThrownBy(() -> Debtor.builder("C-1").daysOverdue(1).amountOverdue(amount).build()).as(amount)
                     .isInstanceOf(InvalidDebtorException.class)
                     .hasMessageStartingWith("amountOverdue must be a decimal number from 0 to 1000000000000000 (10^15)"
                             + " with at most 4 decimal places, was ");
@@ -177,7 +177,7 @@ class DebtorTest {
 
     @Test
     void build_unknownCurrency_namesExpectation() {
-        assertThatThrownBy(() -> Debtor.builder("C-1").currency("XYZ1").build())
+        assertThatThrownBy(() -> Debtor.builder("C-1").daysOverdue(1).currency("XYZ1").build())
                 .hasMessage("currency must be an ISO 4217 code such as CNY, USD or GBP, was \"XYZ1\"");
     }
 
@@ -189,7 +189,7 @@ class DebtorTest {
 
     @Test
     void build_interruptionBeforeDueDate_isRejected() {
-        assertThatThrownBy(() -> Debtor.builder("C-1").dueDate(LocalDate.of(2026, 5, 1))
+        assertThatThrownBy(() -> Debtor.builder("C-1").daysOverdue(1).dueDate(LocalDate.of(2026, 5, 1))
                 .lastInterruption(LocalDate.of(2026, 4, 1)).build())
                 .hasMessage("lastInterruption must be on or after dueDate (2026-05-01), was \"2026-04-01\"");
     }
@@ -295,5 +295,84 @@ class DebtorTest {
         assertThatThrownBy(() -> Debtor.fromFields(Map.of("id", "C-1", "daysOverdue", "1",
                 "contactHistory", List.of(Map.of("at", "2026-11-27T10:00:00+08:00")))))
                 .hasMessage("contactHistory[0].channel is required");
+    }
+
+    @Test
+    void build_withoutDaysOverdue_isRejectedAsInFromFields() {
+        assertThatThrownBy(() -> Debtor.builder("C-1").amountOverdue("10").build())
+                .isInstanceOfSatisfying(InvalidDebtorException.class, e -> {
+                    assertThat(e.field()).isEqualTo("daysOverdue");
+                    assertThat(e.value()).isNull();
+                    assertThat(e.expected()).contains("0 to 36500", "required");
+                })
+                .hasMessage("daysOverdue is required");
+        assertThatThrownBy(() -> Debtor.fromFields(java.util.Map.of("id", "C-1")))
+                .hasMessage("daysOverdue is required");
+        assertThat(Debtor.builder("C-1").daysOverdue(0).build().daysOverdue()).isZero();
+    }
+
+    @Test
+    void build_withoutIdOrDaysOverdue_namesTheIdFirst() {
+        assertThatThrownBy(() -> Debtor.builder(" ").build())
+                .isInstanceOfSatisfying(InvalidDebtorException.class, e -> assertThat(e.field()).isEqualTo("id"));
+    }
+
+    @Test
+    void expected_ofEachKindOfProblem_saysWhatWouldBeAccepted() {
+        assertThatThrownBy(() -> Debtor.fromFields(java.util.Map.of("id", "C-1", "daysOverdue", -3)))
+                .isInstanceOfSatisfying(InvalidDebtorException.class,
+                        e -> assertThat(e.expected()).isEqualTo("between 0 and 36500"));
+        assertThatThrownBy(() -> Debtor.fromFields(java.util.Map.of("id", "C-1", "daysOverdue", 1, "nick", "x")))
+                .isInstanceOfSatisfying(InvalidDebtorException.class, e -> {
+                    assertThat(e.field()).isEqualTo("nick");
+                    assertThat(e.expected()).startsWith("one of [id, name, daysOverdue");
+                });
+        assertThatThrownBy(() -> Debtor.fromFields(java.util.Map.of("id", "C-1", "daysOverdue", 1,
+                "contactHistory", java.util.List.of(java.util.Map.of("channel", "CALL")))))
+                .isInstanceOfSatisfying(InvalidDebtorException.class, e -> {
+                    assertThat(e.field()).isEqualTo("contactHistory[0].at");
+                    assertThat(e.expected()).contains("required");
+                });
+    }
+
+    @Test
+    void readValue_plainObjectMapper_readsThroughFromFieldsWithoutJsr310() throws Exception {
+        String json = "{\"id\": \"C-1\", \"daysOverdue\": 27, \"amountOverdue\": 0.10, \"dueDate\": \"2026-10-31\","
+                + " \"timeZone\": \"Asia/Shanghai\", \"behaviours\": [\"AVOIDS_CONTACT\"],"
+                + " \"contactHistory\": [{\"at\": \"2026-11-27T10:00:00+08:00\", \"channel\": \"CALL\", \"reached\": false}]}";
+        com.fasterxml.jackson.databind.ObjectMapper plain = new com.fasterxml.jackson.databind.ObjectMapper();
+        Debtor read = plain.readValue(json, Debtor.class);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> fields = new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .readValue(json, java.util.Map.class);
+        assertThat(read).isEqualTo(Debtor.fromFields(fields));
+        assertThat(read.amountOverdue()).hasToString("0.10");
+        assertThat(read.dueDate()).isEqualTo(LocalDate.of(2026, 10, 31));
+        assertThat(read.contactHistory()).hasSize(1);
+    }
+
+    @Test
+    void readValue_missingDaysOverdueOrBadValue_failsWithTheInvalidDebtorExceptionAsCause() {
+        com.fasterxml.jackson.databind.ObjectMapper plain = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThatThrownBy(() -> plain.readValue("{\"id\": \"C-1\"}", Debtor.class))
+                .isInstanceOf(com.fasterxml.jackson.databind.JsonMappingException.class)
+                .cause().isInstanceOfSatisfying(InvalidDebtorException.class,
+                        e -> assertThat(e.field()).isEqualTo("daysOverdue"));
+        assertThatThrownBy(() -> plain.readValue("{\"id\": \"C-1\", \"daysOverdue\": 1, \"id\": \"C-2\"}", Debtor.class))
+                .isInstanceOf(com.fasterxml.jackson.databind.JsonMappingException.class)
+                .hasMessageContaining("duplicate field \"id\"");
+        assertThatThrownBy(() -> plain.readValue("[1]", Debtor.class))
+                .isInstanceOf(com.fasterxml.jackson.databind.JsonMappingException.class)
+                .hasMessageContaining("expected a JSON object");
+    }
+
+    @Test
+    void readValue_listOfDebtors_eachThroughFromFields() throws Exception {
+        java.util.List<Debtor> debtors = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
+                "[{\"id\": \"A\", \"daysOverdue\": 1}, {\"id\": \"B\", \"daysOverdue\": 2}]",
+                new com.fasterxml.jackson.core.type.TypeReference<java.util.List<Debtor>>() { });
+        assertThat(debtors).extracting(Debtor::id, Debtor::daysOverdue)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("A", 1), org.assertj.core.groups.Tuple.tuple("B", 2));
     }
 }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code collection-strategy} command: subcommands assess, explain, incentives, check, test, diff and generate. */
+/** The {@code collection-strategy} command: subcommands assess, explain, incentives, check, test, diff, generate and serve. */
 @Command(name = "collection-strategy",
         mixinStandardHelpOptions = true,
         versionProvider = CollectionStrategyCli.Version.class,
@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
                 + "receivables with the incentive policy.",
             "Field names of input and output follow the data contract, docs/contract.md."},
         subcommands = {AssessCommand.class, ExplainCommand.class, IncentivesCommand.class, CheckCommand.class, TestCommand.class,
-            DiffCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
+            DiffCommand.class, GenerateCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every row assessed (check, test: everything passed)",

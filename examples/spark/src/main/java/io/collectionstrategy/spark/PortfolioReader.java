@@ -208,13 +208,17 @@ public final class PortfolioReader {
         }
         if (v instanceof scala.collection.Map<?, ?> m) {
             Map<String, Object> map = new LinkedHashMap<>();
-            scala.jdk.javaapi.CollectionConverters.asJava(m).forEach((k, x) -> map.put(String.valueOf(k), plain(x)));
+            // plain iterators: the same in Scala 2.12 and 2.13 (the converters' classes differ between them)
+            for (scala.collection.Iterator<?> it = m.iterator(); it.hasNext(); ) {
+                scala.Tuple2<?, ?> entry = (scala.Tuple2<?, ?>) it.next();
+                map.put(String.valueOf(entry._1()), plain(entry._2()));
+            }
             return map;
         }
         if (v instanceof scala.collection.Iterable<?> s) {
             List<Object> list = new ArrayList<>();
-            for (Object x : scala.jdk.javaapi.CollectionConverters.asJava(s)) {
-                list.add(plain(x));
+            for (scala.collection.Iterator<?> it = s.iterator(); it.hasNext(); ) {
+                list.add(plain(it.next()));
             }
             return list;
         }

@@ -11,7 +11,10 @@ class PortfolioReaderTest {
 
     @Test
     void plain_scalaSeqAndStruct_javaListAndMap() {
-        Object seq = scala.jdk.javaapi.CollectionConverters.asScala(List.of("A", "B")).toSeq();
+        // an ArrayBuffer is a Scala Seq in 2.12 and 2.13 alike (the converters' classes differ between them)
+        scala.collection.mutable.ArrayBuffer<Object> seq = new scala.collection.mutable.ArrayBuffer<>();
+        seq.$plus$eq("A");
+        seq.$plus$eq("B");
         assertThat(PortfolioReader.plain(seq)).isEqualTo(List.of("A", "B"));
         assertThat(PortfolioReader.plain(java.sql.Date.valueOf("2026-01-02"))).isEqualTo(LocalDate.of(2026, 1, 2));
         Map<String, Object> none = Map.of();
