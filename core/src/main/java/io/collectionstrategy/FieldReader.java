@@ -28,7 +28,7 @@ final class FieldReader {
         }
         for (String key : fields.keySet()) {
             if (!KNOWN.contains(key)) {
-                throw InvalidDebtorException.withMessage(SafeText.excerpt(key), fields.get(key),
+                throw InvalidDebtorException.withMessage(SafeText.excerpt(key), fields.get(key), "one of " + Debtor.FIELDS,
                         "unknown field " + InvalidDebtorException.show(key) + "; expected one of " + Debtor.FIELDS);
             }
         }
@@ -290,7 +290,8 @@ final class FieldReader {
                 if (!Set.of("at", "channel", "reached").contains(String.valueOf(key))) {
                     String shown = InvalidDebtorException.show(String.valueOf(key));
                     throw InvalidDebtorException.withMessage(prefix + "." + SafeText.excerpt(String.valueOf(key)),
-                            m.get(key), "unknown field " + shown + " in " + prefix + "; expected one of [at, channel, reached]");
+                            m.get(key), "one of [at, channel, reached]",
+                            "unknown field " + shown + " in " + prefix + "; expected one of [at, channel, reached]");
                 }
             }
             Object at = m.get("at");

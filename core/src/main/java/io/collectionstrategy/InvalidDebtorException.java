@@ -49,7 +49,7 @@ public class InvalidDebtorException extends IllegalArgumentException {
      * @return the exception
      */
     public static InvalidDebtorException withMessage(String field, Object value, String message) {
-        return new InvalidDebtorException(field, value, value == null ? A_VALUE : message, message);
+        return new InvalidDebtorException(field, value, value == null ? A_VALUE + " (" + message + ")" : message, message);
     }
 
     /**

@@ -95,21 +95,21 @@ class DebtorTest {
 
     @Test
     void build_idTooLongOrWithControlCharacters_rejected() {
-        assertThatThrownBy(() -> Debtor.builder("x".repeat(201)).build())
+        assertThatThrownBy(() -> Debtor.builder("x".repeat(201)).daysOverdue(1).build())
                 .hasMessage("id must be at most 200 characters, was 201 characters");
-        assertThat(Debtor.builder("x".repeat(200)).build().id()).hasSize(200);
-        assertThatThrownBy(() -> Debtor.builder("C-1\nERROR all debts paid").build())
+        assertThat(Debtor.builder("x".repeat(200)).daysOverdue(1).build().id()).hasSize(200);
+        assertThatThrownBy(() -> Debtor.builder("C-1\nERROR all debts paid").daysOverdue(1).build())
                 .hasMessage("id must be text without control characters (line breaks, tabs, escapes), was"
                         + " \"C-1\\nERROR all debts paid\"");
-        assertThatThrownBy(() -> Debtor.builder("C-1\u001B[31m").build()).hasMessageContaining("\\u001B[31m")
+        assertThatThrownBy(() -> Debtor.builder("C-1\u001B[31m").daysOverdue(1).build()).hasMessageContaining("\\u001B[31m")
                 .hasMessageNotContaining("\u001B");
     }
 
     @Test
     void build_nameTooLongOrWithControlCharacters_rejectedWithoutShowingIt() {
-        assertThatThrownBy(() -> Debtor.builder("C-1").name("Wang ".repeat(200_000)).build())
+        assertThatThrownBy(() -> Debtor.builder("C-1").daysOverdue(1).name("Wang ".repeat(200_000)).build())
                 .hasMessage("name must be at most 500 characters, was 1000000 characters");
-        assertThatThrownBy(() -> Debtor.builder("C-1").name("Wang\u001B]0;Fang").build())
+        assertThatThrownBy(() -> Debtor.builder("C-1").daysOverdue(1).name("Wang\u001B]0;Fang").build())
                 .hasMessageStartingWith("name must be text without control characters").hasMessageNotContaining("Wang");
     }
 
@@ -117,9 +117,9 @@ class DebtorTest {
     void build_tooManyContacts_rejectedWithTheCount() {
         Contact c = new Contact(java.time.OffsetDateTime.parse("2026-11-27T10:00:00+08:00"), Channel.CALL, false);
 
-        assertThat(Debtor.builder("C-1").contactHistory(java.util.Collections.nCopies(1000, c)).build()
+        assertThat(Debtor.builder("C-1").daysOverdue(1).contactHistory(java.util.Collections.nCopies(1000, c)).build()
                 .contactHistory()).hasSize(1000);
-        assertThatThrownBy(() -> Debtor.builder("C-1").contactHistory(java.util.Collections.nCopies(1001, c)).build())
+        assertThatThrownBy(() -> Debtor.builder("C-1").daysOverdue(1).contactHistory(java.util.Collections.nCopies(1001, c)).build())
                 .hasMessage("contactHistory must have at most 1000 entries, was 1001 entries");
     }
 
