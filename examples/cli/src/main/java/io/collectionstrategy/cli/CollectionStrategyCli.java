@@ -10,14 +10,18 @@ import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code collection-strategy} command: subcommands assess, explain, check, test, diff and generate. */
+/**
+ * The {@code collection-strategy} command: subcommands assess, explain, check, test, diff, generate,
+ * generate-outcomes and evaluate.
+ */
 @Command(name = "collection-strategy",
         mixinStandardHelpOptions = true,
         versionProvider = CollectionStrategyCli.Version.class,
         description = {"Assess overdue debtors with a Drools rulebook: debtor type, script and escalation steps.",
             "Field names of input and output follow the data contract, docs/contract.md."},
         subcommands = {AssessCommand.class, ExplainCommand.class, CheckCommand.class, TestCommand.class,
-            DiffCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
+            DiffCommand.class, GenerateCommand.class, GenerateOutcomesCommand.class, EvaluateCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every row assessed (check, test: everything passed)",
