@@ -63,9 +63,9 @@ final class ExperimentCases {
      */
     record Assessments(String experiment, List<AssessedCase> cases, long errorRecords) {
 
-        /** @return the arms, in the order they first appear */
+        /** @return the arms, in alphabetical order */
         List<String> arms() {
-            return cases.stream().map(AssessedCase::arm).distinct().toList();
+            return cases.stream().map(AssessedCase::arm).distinct().sorted().toList();
         }
     }
 
