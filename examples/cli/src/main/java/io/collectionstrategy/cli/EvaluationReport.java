@@ -96,8 +96,9 @@ final class EvaluationReport {
         List<String> notes = new ArrayList<>();
         for (Evaluation.Arm a : e.arms()) {
             if (a.missing() > 0) {
-                notes.add(String.format(Locale.ROOT, "arm %s: %,d assessed cases have no outcome and are left out",
-                        a.name(), a.missing()));
+                notes.add(String.format(Locale.ROOT, "arm %s: %,d assessed %s no outcome and %s left out",
+                        a.name(), a.missing(), a.missing() == 1 ? "case has" : "cases have",
+                        a.missing() == 1 ? "is" : "are"));
             }
             if (a.rulebooks().size() > 1) {
                 notes.add("arm " + a.name() + " was assessed by " + a.rulebooks().size() + " rulebook versions: "
@@ -105,12 +106,13 @@ final class EvaluationReport {
             }
         }
         if (e.unmatched() > 0) {
-            notes.add(String.format(Locale.ROOT, "%,d outcomes have an id that is not among the assessments:"
-                    + " ignored", e.unmatched()));
+            notes.add(String.format(Locale.ROOT, "%,d %s an id that is not among the assessments: ignored",
+                    e.unmatched(), e.unmatched() == 1 ? "outcome has" : "outcomes have"));
         }
         if (e.errorRecords() > 0) {
-            notes.add(String.format(Locale.ROOT, "%,d rows of the assessments file are error records (not assessed,"
-                    + " not in any arm)", e.errorRecords()));
+            notes.add(String.format(Locale.ROOT, "%,d %s of the assessments file %s (not assessed, not in"
+                    + " any arm)", e.errorRecords(), e.errorRecords() == 1 ? "row" : "rows",
+                    e.errorRecords() == 1 ? "is an error record" : "are error records"));
         }
         return notes;
     }
@@ -225,10 +227,10 @@ final class EvaluationReport {
         h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n")
                 .append("<meta charset=\"utf-8\"/>\n<title>Experiment ").append(esc(e.experiment()))
                 .append("</title>\n<style>\n")
-                .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:70em}\n")
+                .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:80em}\n")
                 .append("table{border-collapse:collapse;margin:1em 0}th,td{padding:.3em .8em;border-bottom:1px solid #ddd;")
-                .append("text-align:right}th:first-child,td:first-child{text-align:left}\n")
-                .append(".sig{color:#1a7f37;font-weight:bold}.ns{color:#666}.charts{display:flex;flex-wrap:wrap;gap:1.5em}\n")
+                .append("text-align:right;white-space:nowrap}th:first-child,td:first-child{text-align:left}\n")
+                .append("td.wrap{white-space:normal}.sig{color:#1a7f37;font-weight:bold}.ns{color:#666}.charts{display:flex;flex-wrap:wrap;gap:1.5em}\n")
                 .append("figure{margin:0}figcaption{font-weight:bold;margin-bottom:.3em}small{color:#555}\n")
                 .append("</style>\n</head>\n<body>\n");
         long assessed = e.arms().stream().mapToLong(Evaluation.Arm::assessed).sum();
@@ -243,7 +245,7 @@ final class EvaluationReport {
                 .append("<th>no outcome</th><th>recovery</th><th>cure</th><th>promise kept</th><th>complaints</th></tr>\n");
         for (Evaluation.Arm a : e.arms()) {
             h.append("<tr><td>").append(esc(a.name())).append("</td><td>")
-                    .append(a.name().equals(e.champion()) ? "champion" : "challenger").append("</td><td>")
+                    .append(a.name().equals(e.champion()) ? "champion" : "challenger").append("</td><td class=\"wrap\">")
                     .append(esc(String.join(", ", a.rulebooks()))).append("</td><td>")
                     .append(String.format(Locale.ROOT, "%,d", a.evaluated())).append("</td><td>")
                     .append(String.format(Locale.ROOT, "%,d", a.missing())).append("</td>");
@@ -274,7 +276,8 @@ final class EvaluationReport {
                         .append(d.significant() ? "<td class=\"sig\">significant</td>" : "<td class=\"ns\">not significant</td>")
                         .append(String.format(Locale.ROOT, "<td>%.2f pp</td></tr>%n", 100 * d.minimumDetectableEffect()));
             }
-            h.append("</table>\n").append(forestPlot(c)).append('\n');
+            h.append("</table>\n<figure><figcaption>differences with their 95% intervals, in percentage points")
+                    .append("</figcaption>\n").append(forestPlot(c)).append("</figure>\n");
         }
         h.append("<h2>Method</h2>\n<ul>\n<li>Recovery rate: ").append(esc(Evaluation.RECOVERY_TEST))
                 .append(". Its interval is the rate plus or minus 1.96 standard errors.</li>\n<li>Cure, promise-kept and")
