@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param rulebook    the rulebook's name and version
  * @param evidence    the evidence for each type that the classification weighed
  * @param nextAction  the first step that is due, with its date, or {@code null} when there is none
+ * @param strategy    the experiment and arm that assessed the case, or {@code null} when the strategy is not in an
+ *                    experiment; see {@link io.collectionstrategy.experiment.ExperimentStrategy}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonSerialize(using = AssessmentJson.Serializer.class)
@@ -39,7 +41,8 @@ public record Assessment(
         List<FiredRule> firedRules,
         RulebookInfo rulebook,
         List<Evidence> evidence,
-        NextAction nextAction) {
+        NextAction nextAction,
+        StrategyInfo strategy) {
 
     /** Copies the lists. */
     public Assessment {
@@ -48,6 +51,28 @@ public record Assessment(
         blocked = List.copyOf(blocked);
         firedRules = List.copyOf(firedRules);
         evidence = List.copyOf(evidence);
+    }
+
+    /**
+     * An assessment of a strategy that is not in an experiment ({@code strategy} is {@code null}).
+     *
+     * @param id         the debtor's case id
+     * @param debtorType the behavioural type
+     * @param situation  the special situation, or {@code null}
+     * @param script     the script, or {@code null}
+     * @param escalation the steps, ordered by {@code inDays}
+     * @param warnings   the warnings
+     * @param blocked    the blocked steps
+     * @param firedRules the fired rules
+     * @param rulebook   the rulebook's name and version
+     * @param evidence   the evidence
+     * @param nextAction the first step that is due, or {@code null}
+     */
+    public Assessment(String id, String debtorType, String situation, Script script, List<EscalationStep> escalation,
+                      List<Warning> warnings, List<BlockedStep> blocked, List<FiredRule> firedRules,
+                      RulebookInfo rulebook, List<Evidence> evidence, NextAction nextAction) {
+        this(id, debtorType, situation, script, escalation, warnings, blocked, firedRules, rulebook, evidence,
+                nextAction, null);
     }
 
     /**
@@ -67,7 +92,19 @@ public record Assessment(
     public Assessment(String id, String debtorType, String situation, Script script, List<EscalationStep> escalation,
                       List<Warning> warnings, List<BlockedStep> blocked, List<FiredRule> firedRules,
                       RulebookInfo rulebook, List<Evidence> evidence) {
-        this(id, debtorType, situation, script, escalation, warnings, blocked, firedRules, rulebook, evidence, null);
+        this(id, debtorType, situation, script, escalation, warnings, blocked, firedRules, rulebook, evidence, null,
+                null);
+    }
+
+    /**
+     * This assessment as one arm of an experiment assessed it.
+     *
+     * @param strategy the experiment, arm and rulebook; {@code null} for none
+     * @return a copy with that {@code strategy}, every other component the same
+     */
+    public Assessment withStrategy(StrategyInfo strategy) {
+        return new Assessment(id, debtorType, situation, script, escalation, warnings, blocked, firedRules, rulebook,
+                evidence, nextAction, strategy);
     }
 
     /**

@@ -13,6 +13,7 @@ import io.collectionstrategy.Evidence;
 import io.collectionstrategy.NextAction;
 import io.collectionstrategy.FiredRule;
 import io.collectionstrategy.Script;
+import io.collectionstrategy.StrategyInfo;
 import io.collectionstrategy.Warning;
 import java.io.IOException;
 import java.util.List;
@@ -23,8 +24,9 @@ import java.util.List;
  * <p>The shape is the data contract's ({@code docs/contract.md}, {@code docs/schema/assessment.schema.json}), fields in
  * this order: {@code id, debtorType, situation, script {id, locale, title, text, do, avoid}, escalation [{step, inDays,
  * reason, rule}], warnings [{code, message, rule}], blocked [{step, reason, rule}], firedRules [{id, name}], rulebook
- * {name, version}, evidence [{type, points, cue, rule}], nextAction {step, on, reason, rule}}. Nulls are written, never left out: {@code situation} and
- * {@code script} and {@code nextAction} are {@code null} when there is none, a {@code rule} is {@code null} when no rule produced the entry.
+ * {name, version}, evidence [{type, points, cue, rule}], nextAction {step, on, reason, rule}, strategy {experiment, arm, rulebook,
+ * version}}. Nulls are written, never left out: {@code situation}, {@code script} and {@code nextAction} are
+ * {@code null} when there is none, {@code strategy} when the strategy is not in an experiment, a {@code rule} is {@code null} when no rule produced the entry.
  * Lists are always present, empty when there is nothing in them.
  *
  * <p>{@code Assessment} is annotated with {@code @JsonSerialize(using = AssessmentJson.Serializer.class)}, so
@@ -133,6 +135,18 @@ public final class AssessmentJson {
             g.writeStringField("on", next.on().toString());
             g.writeStringField("reason", next.reason());
             g.writeStringField("rule", next.rule());
+            g.writeEndObject();
+        }
+        g.writeFieldName("strategy");
+        StrategyInfo strategy = a.strategy();
+        if (strategy == null) {
+            g.writeNull();
+        } else {
+            g.writeStartObject();
+            g.writeStringField("experiment", strategy.experiment());
+            g.writeStringField("arm", strategy.arm());
+            g.writeStringField("rulebook", strategy.rulebook());
+            g.writeStringField("version", strategy.version());
             g.writeEndObject();
         }
     }

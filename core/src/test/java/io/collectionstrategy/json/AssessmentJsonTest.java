@@ -49,6 +49,10 @@ class AssessmentJsonTest {
             List.of(new FiredRule("SIT-001", "Reported deaths are verified")), new RulebookInfo("default", "abc"),
             List.of());
 
+    /** An assessment of a challenger arm of an experiment. */
+    static final Assessment IN_EXPERIMENT = FULL.withStrategy(
+            new io.collectionstrategy.StrategyInfo("q4-softer-tone", "softer", "softer", "1a2b3c4d5e6f7a8b"));
+
     static String written(Assessment a) throws IOException {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = new ObjectMapper().getFactory().createGenerator(out)) {
@@ -68,7 +72,7 @@ class AssessmentJsonTest {
         JsonNode a = new ObjectMapper().readTree(written(FULL));
 
         assertThat(names(a)).containsExactly("id", "debtorType", "situation", "script", "escalation", "warnings",
-                "blocked", "firedRules", "rulebook", "evidence", "nextAction");
+                "blocked", "firedRules", "rulebook", "evidence", "nextAction", "strategy");
         assertThat(names(a.get("script"))).containsExactly("id", "locale", "title", "text", "do", "avoid");
         assertThat(names(a.get("escalation").get(0))).containsExactly("step", "inDays", "reason", "rule");
         assertThat(names(a.get("warnings").get(0))).containsExactly("code", "message", "rule");
@@ -89,15 +93,28 @@ class AssessmentJsonTest {
         assertThat(full.get("situation").isNull()).isTrue();
         assertThat(full.get("warnings").get(1).get("rule").isNull()).isTrue();
         assertThat(bare.get("script").isNull()).isTrue();
-        assertThat(names(bare)).hasSize(11);
+        assertThat(names(bare)).hasSize(12);
         assertThat(bare.get("nextAction").isNull()).isTrue();
+        assertThat(bare.get("strategy").isNull()).isTrue();
         assertThat(bare.get("escalation").isArray()).isTrue();
         assertThat(bare.get("evidence").isEmpty()).isTrue();
     }
 
     @Test
+    void write_assessmentInAnExperiment_strategyLastWithExperimentArmRulebookVersion() throws IOException {
+        JsonNode a = new ObjectMapper().readTree(written(IN_EXPERIMENT));
+
+        assertThat(names(a)).last().isEqualTo("strategy");
+        assertThat(names(a.get("strategy"))).containsExactly("experiment", "arm", "rulebook", "version");
+        assertThat(a.get("strategy").get("experiment").asText()).isEqualTo("q4-softer-tone");
+        assertThat(a.get("strategy").get("arm").asText()).isEqualTo("softer");
+        assertThat(a.get("strategy").get("version").asText()).isEqualTo("1a2b3c4d5e6f7a8b");
+        assertThat(a.get("rulebook").get("version").asText()).isEqualTo("968b890c4e1ecbd0");
+    }
+
+    @Test
     void writeValueAsString_plainObjectMapper_sameTextAsWrite() throws IOException {
-        for (Assessment a : List.of(FULL, BARE, SITUATION)) {
+        for (Assessment a : List.of(FULL, BARE, SITUATION, IN_EXPERIMENT)) {
             assertThat(new ObjectMapper().writeValueAsString(a)).isEqualTo(written(a));
         }
     }
@@ -138,7 +155,7 @@ class AssessmentJsonTest {
     @Test
     void readValue_writtenAssessment_equalsTheOriginal() throws IOException {
         ObjectMapper mapper = new ObjectMapper();
-        for (Assessment a : List.of(FULL, BARE, SITUATION)) {
+        for (Assessment a : List.of(FULL, BARE, SITUATION, IN_EXPERIMENT)) {
             assertThat(mapper.readValue(written(a), Assessment.class)).isEqualTo(a);
         }
     }
@@ -159,7 +176,7 @@ class AssessmentJsonTest {
     @Test
     void write_handBuiltAssessments_validAgainstTheStrictSchema() throws IOException {
         var schema = ContractSchemas.strict("assessment.schema.json", "");
-        for (Assessment a : List.of(FULL, BARE, SITUATION)) {
+        for (Assessment a : List.of(FULL, BARE, SITUATION, IN_EXPERIMENT)) {
             assertThat(ContractSchemas.problems(schema, written(a))).as(a.id()).isEmpty();
         }
     }

@@ -29,7 +29,9 @@ import picocli.CommandLine.Parameters;
             "Input: JSON Lines (.jsonl), a JSON array (.json) or CSV (.csv) with the field names of docs/contract.md; "
                     + "'-' reads stdin. A row that cannot be assessed becomes {\"row\": N, \"id\": ..., \"error\": ...} "
                     + "in its place and every other row is still assessed.",
-            "A summary (rows, assessed, errors; counts per type, situation, first step, warning code) goes to stderr."},
+            "With --challenger DIR --share PERCENT --experiment NAME (or --experiment-file FILE) each case is assessed "
+                    + "by the arm of the experiment its id is assigned to, and its record names the arm in 'strategy'.",
+            "A summary (rows, assessed, errors; counts per type, situation, first step, warning code, arm) goes to stderr."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every row assessed",
@@ -68,11 +70,14 @@ final class AssessCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine = new EngineOptions();
 
+    @Mixin
+    ExperimentOptions experiment = new ExperimentOptions();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         try (RowReader reader = parent.openPortfolio(file, format)) {
-            RowAssessor assessor = engine.rows(engine.strategy());
+            RowAssessor assessor = engine.rows(experiment.strategy(engine));
             Writer target = openOut();
             Summary summary = new Summary();
             boolean showProgress = progress || Progress.stderrIsTerminal();

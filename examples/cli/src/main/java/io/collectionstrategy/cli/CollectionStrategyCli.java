@@ -10,7 +10,8 @@ import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code collection-strategy} command: subcommands assess, explain, incentives, check, test, diff, generate and serve. */
+/** The {@code collection-strategy} command: subcommands assess, explain, incentives, check, test, diff, generate, serve,
+ * generate-outcomes and evaluate. */
 @Command(name = "collection-strategy",
         mixinStandardHelpOptions = true,
         versionProvider = CollectionStrategyCli.Version.class,
@@ -18,7 +19,8 @@ import picocli.CommandLine.Command;
                 + "receivables with the incentive policy.",
             "Field names of input and output follow the data contract, docs/contract.md."},
         subcommands = {AssessCommand.class, ExplainCommand.class, IncentivesCommand.class, CheckCommand.class, TestCommand.class,
-            DiffCommand.class, GenerateCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
+            DiffCommand.class, GenerateCommand.class, ServeCommand.class, GenerateOutcomesCommand.class,
+            EvaluateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every row assessed (check, test: everything passed)",

@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Counts of a run: rows, assessed, errors; per type, situation, first step, warning code and error field. */
+/**
+ * Counts of a run: rows, assessed, errors; per type, situation, first step, warning code and error field; per arm
+ * when the run is an experiment.
+ */
 final class Summary {
 
     private static final Pattern FIELD = Pattern.compile("^([A-Za-z][\\w.\\[\\]]*) (must|is required)");
@@ -23,6 +26,7 @@ final class Summary {
     private final Map<String, Long> firstSteps = new HashMap<>();
     private final Map<String, Long> warnings = new HashMap<>();
     private final Map<String, Long> errorKinds = new HashMap<>();
+    private final Map<String, Long> arms = new java.util.TreeMap<>();
     private final long started = System.nanoTime();
 
     void assessed(Assessment a) {
@@ -33,6 +37,9 @@ final class Summary {
         firstSteps.merge(a.firstStep().map(EscalationStep::step).orElse("none"), 1L, Long::sum);
         for (String code : a.warningCodes()) {
             warnings.merge(code, 1L, Long::sum);
+        }
+        if (a.strategy() != null) {
+            arms.merge(a.strategy().arm(), 1L, Long::sum);
         }
     }
 
@@ -103,6 +110,9 @@ final class Summary {
         line(err, "firstStep", firstSteps);
         line(err, "warnings", warnings);
         line(err, "errors", errorKinds);
+        if (!arms.isEmpty()) {
+            line(err, "arms", arms);
+        }
         err.flush();
     }
 

@@ -2,8 +2,10 @@ package io.collectionstrategy.spark;
 
 import io.collectionstrategy.RowAssessor;
 import io.collectionstrategy.RowResult;
+import io.collectionstrategy.CollectionStrategy;
 import io.collectionstrategy.Rulebook;
 import io.collectionstrategy.examples.portfolio.CompiledStrategies;
+import io.collectionstrategy.examples.portfolio.ExperimentFile;
 import io.collectionstrategy.examples.portfolio.PortfolioRow;
 import java.time.LocalDate;
 import java.util.Iterator;
@@ -14,26 +16,44 @@ import org.apache.spark.sql.Row;
 /**
  * Assesses the records of one partition, one at a time and lazily: every record yields exactly one outcome row,
  * an assessment or an error. The rulebook arrives as a broadcast source and is compiled once per executor JVM
- * ({@link CompiledStrategies}).
+ * ({@link CompiledStrategies}). In an experiment every arm's rulebook arrives so, and each record is assessed by the
+ * arm its case id is assigned to ({@link io.collectionstrategy.experiment.ExperimentStrategy}, the same assignment as
+ * the library's and the command-line tool's).
  */
 final class Assessor implements FlatMapFunction<Iterator<PortfolioRow>, Row> {
 
     private static final long serialVersionUID = 1L;
 
-    private final Broadcast<Rulebook> rulebook;
+    private final Broadcast<java.util.Map<String, Rulebook>> rulebooks;
+    private final ExperimentFile experiment;
     private final String asOf;
     private final String locale;
 
-    Assessor(Broadcast<Rulebook> rulebook, LocalDate asOf, String locale) {
-        this.rulebook = rulebook;
+    /**
+     * @param rulebooks  the one rulebook under the key {@code ""}, or every arm's rulebook by arm name
+     * @param experiment the experiment, or null
+     * @param asOf       the evaluation date
+     * @param locale     the script locale, or null
+     */
+    Assessor(Broadcast<java.util.Map<String, Rulebook>> rulebooks, ExperimentFile experiment, LocalDate asOf,
+             String locale) {
+        this.rulebooks = rulebooks;
+        this.experiment = experiment;
         this.asOf = asOf.toString();
         this.locale = locale;
     }
 
+    /** @return the strategy the options and the shipped rulebooks make, compiled once per JVM */
+    static CollectionStrategy strategy(java.util.Map<String, Rulebook> rulebooks, ExperimentFile experiment,
+                                       String locale) {
+        java.util.Locale l = locale == null ? null : java.util.Locale.forLanguageTag(locale);
+        return experiment == null ? CompiledStrategies.get(rulebooks.get(""), l)
+                : experiment.strategy(rulebooks, l, false);
+    }
+
     @Override
     public Iterator<Row> call(Iterator<PortfolioRow> records) {
-        RowAssessor rows = RowAssessor.of(CompiledStrategies.get(rulebook.value(),
-                locale == null ? null : java.util.Locale.forLanguageTag(locale)), LocalDate.parse(asOf));
+        RowAssessor rows = RowAssessor.of(strategy(rulebooks.value(), experiment, locale), LocalDate.parse(asOf));
         return new Iterator<>() {
             @Override
             public boolean hasNext() {

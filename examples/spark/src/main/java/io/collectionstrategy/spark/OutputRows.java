@@ -83,6 +83,13 @@ public final class OutputRows {
             .add("reason", DataTypes.StringType, true)
             .add("rule", DataTypes.StringType, true);
 
+    /** The experiment and arm that assessed the case: experiment, arm, rulebook, version; null outside one. */
+    public static final StructType STRATEGY = new StructType()
+            .add("experiment", DataTypes.StringType, true)
+            .add("arm", DataTypes.StringType, true)
+            .add("rulebook", DataTypes.StringType, true)
+            .add("version", DataTypes.StringType, true);
+
     /**
      * The columns of the assessments output: {@code source} and {@code row} (where the debtor was read), then the
      * fields of an assessment in the shape of docs/contract.md, nested as they are in its JSON.
@@ -100,7 +107,8 @@ public final class OutputRows {
             .add("firedRules", DataTypes.createArrayType(FIRED_RULE, false), true)
             .add("rulebook", RULEBOOK, true)
             .add("evidence", DataTypes.createArrayType(EVIDENCE, false), true)
-            .add("nextAction", NEXT_ACTION, true);
+            .add("nextAction", NEXT_ACTION, true)
+            .add("strategy", STRATEGY, true);
 
     /** The columns of the errors output. */
     public static final StructType ERROR = new StructType()
@@ -176,14 +184,16 @@ public final class OutputRows {
         }
         Row next = a.nextAction() == null ? null : RowFactory.create(a.nextAction().step(),
                 a.nextAction().on().toString(), a.nextAction().reason(), a.nextAction().rule());
+        Row strategy = a.strategy() == null ? null : RowFactory.create(a.strategy().experiment(), a.strategy().arm(),
+                a.strategy().rulebook(), a.strategy().version());
         return RowFactory.create(true, record.source(), record.row(), a.id(), a.debtorType(), a.situation(), script,
-                escalation, warnings, blocked, fired, rulebook, evidence, next,
+                escalation, warnings, blocked, fired, rulebook, evidence, next, strategy,
                 null, null, null, null);
     }
 
     static Row failed(PortfolioRow record, String kind, String field, String rule, String message) {
         return RowFactory.create(false, record.source(), record.row(), record.id(),
-                null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null,
                 kind, field, rule, message == null ? kind : message);
     }
 }

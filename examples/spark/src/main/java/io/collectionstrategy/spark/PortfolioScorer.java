@@ -1,6 +1,5 @@
 package io.collectionstrategy.spark;
 
-import io.collectionstrategy.examples.portfolio.CompiledStrategies;
 import io.collectionstrategy.CollectionStrategy;
 import io.collectionstrategy.Rulebook;
 import io.collectionstrategy.examples.portfolio.PortfolioRow;
@@ -56,13 +55,16 @@ public final class PortfolioScorer {
      * @return the counts
      */
     public ScoreSummary score(JobOptions options) {
+        if (options.experiment() != null) {
+            return score(options, options.experiment().loadRulebooks());
+        }
         return score(options, rulebook(options));
     }
 
     /**
      * Runs with the given rulebook.
      *
-     * @param options  the options (its rulebook directory is ignored)
+     * @param options  the options (its rulebook directory and experiment are ignored)
      * @param rulebook the rulebook
      * @return the counts, taken from the written output
      * @throws io.collectionstrategy.RulebookException when the rulebook does not compile (checked on the driver
@@ -70,12 +72,19 @@ public final class PortfolioScorer {
      * @throws IllegalArgumentException when the input cannot be read as a portfolio
      */
     public ScoreSummary score(JobOptions options, Rulebook rulebook) {
+        return score(options.withExperiment(null), java.util.Map.of("", rulebook));
+    }
+
+    /**
+     * Runs with the given rulebooks: the one rulebook under the key {@code ""}, or, with {@link JobOptions#experiment()},
+     * every arm's rulebook by arm name.
+     */
+    private ScoreSummary score(JobOptions options, java.util.Map<String, Rulebook> rulebooks) {
         long start = System.nanoTime();
         // Compile on the driver first: a broken rulebook fails here with its problems listed, not in every task.
-        CollectionStrategy check = CompiledStrategies.get(rulebook,
-                options.locale() == null ? null : java.util.Locale.forLanguageTag(options.locale()));
+        CollectionStrategy check = Assessor.strategy(rulebooks, options.experiment(), options.locale());
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<Rulebook> shipped = jsc.broadcast(rulebook);
+        Broadcast<java.util.Map<String, Rulebook>> shipped = jsc.broadcast(new java.util.LinkedHashMap<>(rulebooks));
 
         JavaRDD<PortfolioRow> records = new PortfolioReader(spark).read(options.input(), options.inputFormat());
         if (options.partitions() > 0) {
@@ -83,7 +92,8 @@ public final class PortfolioScorer {
         }
         long input = records.count();
 
-        JavaRDD<Row> outcomeRows = records.mapPartitions(new Assessor(shipped, options.asOf(), options.locale()));
+        JavaRDD<Row> outcomeRows = records.mapPartitions(new Assessor(shipped, options.experiment(), options.asOf(),
+                options.locale()));
         Dataset<Row> outcomes = spark.createDataFrame(outcomeRows, OutputRows.OUTCOME)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {

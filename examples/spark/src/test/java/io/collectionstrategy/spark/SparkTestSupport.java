@@ -69,6 +69,11 @@ abstract class SparkTestSupport {
                 java.time.LocalDate.parse(n.<String>getAs("on")), n.getAs("reason"), n.getAs("rule"));
     }
 
+    private static io.collectionstrategy.StrategyInfo strategy(Row s) {
+        return s == null ? null : new io.collectionstrategy.StrategyInfo(s.getAs("experiment"), s.getAs("arm"),
+                s.getAs("rulebook"), s.getAs("version"));
+    }
+
     static Assessment assessment(Row r) {
         Row s = r.getAs("script");
         Script script = s == null ? null : new Script(s.getAs("id"), s.getAs("locale"), s.getAs("title"),
@@ -82,7 +87,7 @@ abstract class SparkTestSupport {
                 rows(r, "firedRules", f -> new FiredRule(f.getAs("id"), f.getAs("name"))),
                 new RulebookInfo(book.getAs("name"), book.getAs("version")),
                 rows(r, "evidence", e -> new Evidence(e.getAs("type"), e.<Integer>getAs("points"), e.getAs("cue"),
-                        e.getAs("rule"))), nextAction(r.getAs("nextAction")));
+                        e.getAs("rule"))), nextAction(r.getAs("nextAction")), strategy(r.getAs("strategy")));
     }
 
     private static <T> List<T> rows(Row r, String column, Function<Row, T> read) {

@@ -5,7 +5,9 @@
  * baseline), and {@link io.collectionstrategy.examples.portfolio.RowReader}, which reads JSON Lines, a JSON array or
  * CSV row by row into {@link io.collectionstrategy.examples.portfolio.PortfolioRow}s, a row that cannot be read
  * becoming a malformed row with the case id salvaged from its text; and
- * {@link io.collectionstrategy.examples.portfolio.CompiledStrategies}, the compiled rulebooks of the JVM.
+ * {@link io.collectionstrategy.examples.portfolio.CompiledStrategies}, the compiled rulebooks of the JVM; and
+ * {@link io.collectionstrategy.examples.portfolio.ExperimentFile}, an experiment's arms, shares and rulebooks from a
+ * small YAML or JSON file.
  *
  * <p>Example code, not part of the library's API.
  */
