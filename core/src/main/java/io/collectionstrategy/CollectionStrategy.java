@@ -161,8 +161,9 @@ public interface CollectionStrategy {
          * The wall-clock time one assessment may take before it is stopped and fails with an
          * {@link AssessmentException} naming the case and the rule that was firing; the engine stays usable. The
          * engine checks it between rule firings; a watchdog thread halts the session and interrupts a rule that
-         * sleeps or waits. An assessment usually takes microseconds; the default leaves room for the first
-         * assessments of a cold JVM.
+         * sleeps or waits. An assessment usually takes microseconds. With the default, the first 16 assessments of a
+         * strategy may take up to 5 s each, because a cold JVM (class loading, the JIT) on a busy machine can need
+         * more than a second; a time set here is kept exactly from the first assessment on.
          *
          * @param max the time; default {@value #DEFAULT_MAX_ASSESSMENT_MILLIS} ms
          * @return this builder

@@ -58,12 +58,24 @@ final class DroolsStrategy implements CollectionStrategy {
     /** Empty sessions ready for reuse; grows to the number of threads assessing at once. */
     private final Queue<Slot> sessions = new ConcurrentLinkedQueue<>();
     private final Authoring authoring = new DroolsAuthoring();
+    /**
+     * Whether {@code maxAssessmentTime} is the default: then the first {@value #COLD_ASSESSMENTS} assessments of this
+     * strategy get at least {@link #COLD_NANOS}, because a cold JVM (class loading, the JIT) can take longer than
+     * the default on a busy machine. A deadline the caller set is always kept exactly.
+     */
+    private final boolean defaultDeadline;
+    /** Assessments that completed, counted until the strategy is warm. */
+    private final java.util.concurrent.atomic.AtomicInteger completed = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean warm;
+    static final int COLD_ASSESSMENTS = 16;
+    static final long COLD_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
 
     DroolsStrategy(CompiledRulebook book, Locale locale, int maxRuleFirings, java.time.Duration maxAssessmentTime) {
         this.book = book;
         this.maxRuleFirings = maxRuleFirings;
         this.maxNanos = maxAssessmentTime.toNanos();
         this.graceNanos = Math.max(maxNanos, java.util.concurrent.TimeUnit.SECONDS.toNanos(1));
+        this.defaultDeadline = maxAssessmentTime.toMillis() == CollectionStrategy.Builder.DEFAULT_MAX_ASSESSMENT_MILLIS;
         this.localeTag = resolve(book, locale);
         this.locale = Locale.forLanguageTag(localeTag);
         for (CompiledRulebook.RuleDef def : book.rules) {
@@ -124,8 +136,10 @@ final class DroolsStrategy implements CollectionStrategy {
             slot = new Slot();
         }
         boolean reusable = false;
-        slot.deadline = start + maxNanos;
-        Watchdog.Run watch = Watchdog.start(slot.deadline, graceNanos, slot.session);
+        long limit = warm || !defaultDeadline ? maxNanos : Math.max(maxNanos, COLD_NANOS);
+        slot.limit = limit;
+        slot.deadline = start + limit;
+        Watchdog.Run watch = Watchdog.start(slot.deadline, Math.max(graceNanos, limit), slot.session);
         slot.watch = watch;
         try {
             LocalDate dueDate = debtor.effectiveDueDate(asOf);
@@ -173,6 +187,9 @@ final class DroolsStrategy implements CollectionStrategy {
             Assessment assessment = collect(debtor, asOf, at, tag, out, type, situation, slot.fired, profile,
                     limitation, guarantee, judgment, timeline);
             reusable = slot.clean();
+            if (!warm && completed.incrementAndGet() >= COLD_ASSESSMENTS) {
+                warm = true;
+            }
             if (LOG.isDebugEnabled()) {
                 LOG.debug("case {}: {} / {} in {} us, {} rules fired", debtor.id(), assessment.debtorType(),
                         assessment.situation(), (System.nanoTime() - start) / 1000, assessment.firedRules().size());
@@ -251,8 +268,8 @@ final class DroolsStrategy implements CollectionStrategy {
 
     private AssessmentException timeout(Debtor debtor, Slot slot) {
         FiredRule rule = slot.current;
-        long ms = (System.nanoTime() - (slot.deadline - maxNanos)) / 1_000_000;
-        String message = "the rules took longer than " + maxNanos / 1_000_000 + " ms (maxAssessmentTime) for case "
+        long ms = (System.nanoTime() - (slot.deadline - slot.limit)) / 1_000_000;
+        String message = "the rules took longer than " + slot.limit / 1_000_000 + " ms (maxAssessmentTime) for case "
                 + debtor.id() + " and were stopped after " + ms + " ms"
                 + (rule == null ? "" : ", in rule " + rule.id() + " \"" + rule.name() + "\" (it had fired "
                 + slot.counts.getOrDefault(rule, 0) + " times)");
@@ -366,6 +383,8 @@ final class DroolsStrategy implements CollectionStrategy {
         FiredRule current;
         /** {@link System#nanoTime()} by which this assessment must be over. */
         long deadline;
+        /** The time this assessment may take, in nanoseconds. */
+        long limit;
         /** Set when the listener found the deadline passed between two firings. */
         boolean timedOut;
         /** The watchdog's view of this assessment, while it runs. */
