@@ -117,7 +117,7 @@ record CaseOutcome(String id, BigDecimal paidAmount, LocalDate paidOn, Boolean p
         try {
             node = RowReader.JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(": not JSON: " + e.getOriginalMessage());
+            throw new IllegalArgumentException(": not JSON: " + io.collectionstrategy.SafeText.escape(e.getOriginalMessage()));
         }
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException(": expected a JSON object (an outcome), was "
@@ -125,7 +125,7 @@ record CaseOutcome(String id, BigDecimal paidAmount, LocalDate paidOn, Boolean p
         }
         String id = ExperimentCases.textOrNull(node.get("id"));
         if (id == null) {
-            throw new IllegalArgumentException(": id is required (a text), was " + node.get("id"));
+            throw new IllegalArgumentException(": id is required (a text), was " + ExperimentCases.cut(String.valueOf(node.get("id"))));
         }
         String where = " (id " + id + "): ";
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {

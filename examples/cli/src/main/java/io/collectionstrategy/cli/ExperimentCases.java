@@ -96,7 +96,7 @@ final class ExperimentCases {
                 try {
                     node = RowReader.JSON.readTree(text);
                 } catch (JsonProcessingException e) {
-                    problems.add("line " + line + ": not JSON: " + e.getOriginalMessage());
+                    problems.add("line " + line + ": not JSON: " + io.collectionstrategy.SafeText.escape(e.getOriginalMessage()));
                     continue;
                 }
                 if (node == null || !node.isObject()) {
@@ -196,7 +196,8 @@ final class ExperimentCases {
     }
 
     static String cut(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 59) + "…";
+        String shown = io.collectionstrategy.SafeText.escape(text); // a line break or escape never reaches the output
+        return shown.length() <= 60 ? shown : shown.substring(0, 59) + "…";
     }
 
     /** Problems of one input file: each on a line of its own, the first {@value #MAX_PROBLEMS}, then a count. */
