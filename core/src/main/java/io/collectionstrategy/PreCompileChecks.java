@@ -119,34 +119,35 @@ final class PreCompileChecks {
                     continue;
                 }
                 for (ScriptLint.Finding f : lint.check(part.getValue(), timeBarred, part.getKey().equals("verify"))) {
-                    problems.add(new RulebookProblem(t.file(), t.line(), who + " " + part.getKey() + " " + describe(f)));
+                    problems.add(new RulebookProblem(t.file(), t.line(), who + " " + describe(f, "its " + part.getKey())));
                 }
             }
         }
         for (ScriptCatalogue.Reason r : scripts.reasons()) {
             for (ScriptLint.Finding f : lint.check(r.text(), false, false)) {
-                problems.add(new RulebookProblem(r.file(), r.line(), "reason " + r.key() + " " + describe(f)));
+                problems.add(new RulebookProblem(r.file(), r.line(), "reason " + r.key() + " " + describe(f, "its text")));
             }
         }
         for (ScriptCatalogue.Text x : scripts.otherTexts()) {
             for (ScriptLint.Finding f : lint.check(x.text(), false, false)) {
-                problems.add(new RulebookProblem(x.file(), x.line(), x.what() + " (" + x.locale() + ") " + describe(f)));
+                problems.add(new RulebookProblem(x.file(), x.line(), x.what() + " (" + x.locale() + ") " + describe(f, "its text")));
             }
         }
         for (Map.Entry<String, PackageDescr> file : parsed.entrySet()) {
             for (RuleSandbox.RuleText x : RuleSandbox.texts(rulebook.files().get(file.getKey()), file.getValue())) {
                 for (ScriptLint.Finding f : lint.check(x.text(), false, false)) {
                     problems.add(new RulebookProblem(file.getKey(), x.line(), "rule " + x.rule() + " \"" + x.name()
-                            + "\": its text \"" + x.text().strip() + "\" " + describe(f)));
+                            + "\" " + describe(f, "its text \"" + x.text().strip() + "\"")));
                 }
             }
         }
         return lint;
     }
 
-    private static String describe(ScriptLint.Finding f) {
-        return "contains forbidden phrase \"" + f.phrase() + "\" (" + f.kind() + "; pattern of " + f.locale() + ": "
-                + f.pattern() + ")";
+    /** {@code contains forbidden phrase "..." (kind) in its text; pattern (en): ...}. */
+    private static String describe(ScriptLint.Finding f, String where) {
+        return "contains forbidden phrase \"" + f.phrase() + "\" (" + f.kind() + ") in " + where + "; pattern ("
+                + f.locale() + "): " + f.pattern();
     }
 
     /** The DRL text without comments and string literals, lines kept in place. */

@@ -70,7 +70,7 @@ class AssessmentJsonTest {
 
         assertThat(names(a)).containsExactly("id", "debtorType", "situation", "script", "escalation", "warnings",
                 "blocked", "firedRules", "rulebook", "evidence");
-        assertThat(names(a.get("script"))).containsExactly("id", "locale", "title", "text", "do", "avoid");
+        assertThat(names(a.get("script"))).containsExactly("id", "locale", "title", "verify", "text", "do", "avoid");
         assertThat(names(a.get("escalation").get(0))).containsExactly("step", "inDays", "reason", "rule");
         assertThat(names(a.get("warnings").get(0))).containsExactly("code", "message", "rule");
         assertThat(names(a.get("blocked").get(0))).containsExactly("step", "reason", "rule");
