@@ -3,7 +3,6 @@ package io.collectionstrategy;
 import io.collectionstrategy.check.ScenarioReport;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What analysts' tools need from a compiled rulebook, besides assessing: its rules, its lint and its scenario tables.
@@ -24,16 +23,6 @@ public interface Authoring {
      * @return the problems, as {@code file:line: message}
      */
     List<RulebookProblem> lint();
-
-    /**
-     * The patterns of the text lint in force for this rulebook: the built-in ones plus its own
-     * {@code lint/script-lint.yaml}. Every text for collectors (script parts, reasons, the rules' texts) is checked
-     * against them when the rulebook is built; a match refuses the rulebook. Word sets the patterns refer to as
-     * {@code @name} are listed under the kind {@code words.<name>}.
-     *
-     * @return locale to kind (e.g. {@code impersonation}) to patterns, as written
-     */
-    Map<String, Map<String, List<String>>> textLint();
 
     /**
      * Runs the scenario tables shipped in the rulebook ({@code scenarios/*.csv}).

@@ -62,8 +62,6 @@ final class CompiledRulebook {
     final Rulebook source;
     final KieBase kieBase;
     final ScriptCatalogue scripts;
-    /** The lint of texts in force: the built-in patterns and the rulebook's own. */
-    final ScriptLint lint;
     final List<RuleDef> rules;
     final Map<io.collectionstrategy.Jurisdiction, JurisdictionProfile> profiles;
     final Stage stage;
@@ -77,10 +75,8 @@ final class CompiledRulebook {
     final java.math.BigDecimal largeExposure;
 
     private CompiledRulebook(Rulebook source, InternalKnowledgeBase kieBase, ScriptCatalogue scripts, List<RuleDef> rules,
-                             Map<io.collectionstrategy.Jurisdiction, JurisdictionProfile> profiles, RulebookSettings settings,
-                             ScriptLint lint) {
+                             Map<io.collectionstrategy.Jurisdiction, JurisdictionProfile> profiles, RulebookSettings settings) {
         this.source = source;
-        this.lint = lint;
         this.kieBase = kieBase;
         this.scripts = scripts;
         this.rules = List.copyOf(rules);
@@ -115,7 +111,7 @@ final class CompiledRulebook {
         PreCompileChecks.checkSupported(rulebook, problems);
         PreCompileChecks.checkFairness(rulebook, problems);
         ScriptCatalogue scripts = ScriptCatalogue.load(rulebook, problems);
-        ScriptLint lint = PreCompileChecks.checkTexts(rulebook, parsed, scripts, problems);
+        PreCompileChecks.checkTexts(rulebook, parsed, scripts, problems);
         Map<io.collectionstrategy.Jurisdiction, JurisdictionProfile> profiles = JurisdictionProfile.load(rulebook, problems);
         RulebookSettings settings = RulebookSettings.read(rulebook, problems);
         if (!problems.isEmpty()) {
@@ -175,7 +171,7 @@ final class CompiledRulebook {
         compiled.sort(Comparator.comparing(RuleDef::file).thenComparingInt(RuleDef::line));
         LOG.info("compiled rulebook {} version {}: {} rules, {} script locales in {} ms", rulebook.name(),
                 rulebook.version(), compiled.size(), scripts.locales().size(), (System.nanoTime() - start) / 1_000_000);
-        return new CompiledRulebook(rulebook, kieBase, scripts, compiled, profiles, settings, lint);
+        return new CompiledRulebook(rulebook, kieBase, scripts, compiled, profiles, settings);
     }
 
     /**

@@ -514,11 +514,6 @@ final class DroolsStrategy implements CollectionStrategy {
         }
 
         @Override
-        public Map<String, Map<String, List<String>>> textLint() {
-            return book.lint.lists();
-        }
-
-        @Override
         public ScenarioReport runScenarios() {
             return ScenarioTables.run(DroolsStrategy.this);
         }

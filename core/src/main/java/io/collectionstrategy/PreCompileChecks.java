@@ -94,9 +94,8 @@ final class PreCompileChecks {
      * do, avoid), the translated reasons, fallbacks and terms of the catalogue, and the texts of the rules' then parts.
      *
      * @param parsed each {@code .drl} file Drools' parser read, by path
-     * @return the patterns in force, for {@code check --show-lint}
      */
-    static ScriptLint checkTexts(Rulebook rulebook, Map<String, PackageDescr> parsed, ScriptCatalogue scripts,
+    static void checkTexts(Rulebook rulebook, Map<String, PackageDescr> parsed, ScriptCatalogue scripts,
                                  List<RulebookProblem> problems) {
         ScriptLint lint = ScriptLint.of(rulebook, problems);
         java.util.Set<String> seen = new java.util.HashSet<>(); // a variant repeats the parts it inherits
@@ -141,7 +140,6 @@ final class PreCompileChecks {
                 }
             }
         }
-        return lint;
     }
 
     /** {@code contains forbidden phrase "..." (kind) in its text; pattern (en): ...}. */
