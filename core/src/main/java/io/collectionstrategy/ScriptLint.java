@@ -56,11 +56,72 @@ final class ScriptLint {
     private static final int CJK_GAP = 6;
     /** What may stand between two parts: anything but letters, digits and the end of a sentence. */
     private static final String SEP = "[^\\p{L}\\p{N}.!?;。！？；\\n]*";
-    private static final String WORD = "[\\p{L}\\p{N}_']+";
+    private static final String SEP_ONE = "[^\\p{L}\\p{N}.!?;。！？；\\n]+";
+    private static final String WORD = "[\\p{L}\\p{N}_']++";
     private static final String NOT_SENTENCE_END = "[^.!?;。！？；\\n]";
 
     /** One pattern of a kind, as written and compiled. */
-    record Rule(String locale, String kind, String written, Pattern pattern, boolean exception) {
+    record Rule(String locale, String kind, String written, Pattern pattern, List<Anchors> anchors,
+                boolean exception) {
+
+        /**
+         * Whether the text may match: for every required part of the pattern, it holds one of the part's words (the
+         * most selective parts are asked first). Much cheaper than the regular expression, which runs only when this
+         * holds.
+         */
+        boolean mayMatch(Text text) {
+            for (Anchors part : anchors) {
+                if (!part.in(text)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * The words of one part of a pattern, one of which a text must hold for the pattern to match, lower case: whole
+     * words of the text ({@code exact}), prefixes of one ({@code prefixes}, from words ending in {@code *}), and
+     * CJK words or words with other characters than letters and digits, anywhere in the text ({@code anywhere}).
+     */
+    record Anchors(java.util.Set<String> exact, List<String> prefixes, List<String> anywhere) {
+        boolean in(Text t) {
+            for (String w : t.words()) {
+                if (exact.contains(w)) {
+                    return true;
+                }
+                for (String p : prefixes) {
+                    if (w.startsWith(p)) {
+                        return true;
+                    }
+                }
+            }
+            for (String a : anywhere) {
+                if (t.lower().contains(a)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** A text being checked: lower case, and its Latin words. */
+    record Text(String lower, java.util.Set<String> words) {
+        static Text of(String normal) {
+            String lower = normal.toLowerCase(java.util.Locale.ROOT);
+            java.util.Set<String> words = new java.util.HashSet<>();
+            Matcher m = TOKEN.matcher(lower);
+            while (m.find()) {
+                words.add(m.group());
+            }
+            return new Text(lower, words);
+        }
+    }
+
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}_']+");
+
+    /** A compiled pattern: its regular expression and the words a text must hold for it to match. */
+    record Compiled(Pattern pattern, List<Anchors> anchors) {
     }
 
     /** A forbidden phrase found in a text. */
@@ -195,9 +256,9 @@ final class ScriptLint {
                     boolean exception = entry.startsWith("!");
                     String source = exception ? entry.substring(1).strip() : entry;
                     try {
-                        Pattern p = compile(source, sets);
+                        Compiled c = compileWithAnchors(source, sets);
                         byKind.computeIfAbsent(kind.getKey(), k -> new ArrayList<>())
-                                .add(new Rule(locale.getKey(), kind.getKey(), entry, p, exception));
+                                .add(new Rule(locale.getKey(), kind.getKey(), entry, c.pattern(), c.anchors(), exception));
                     } catch (IllegalArgumentException e) {
                         Source src = origin.get(locale.getKey() + " " + kind.getKey() + " " + entry);
                         problems.add(new RulebookProblem(src.file(), src.lineOf(entry), "\"" + entry + "\" ("
@@ -254,6 +315,7 @@ final class ScriptLint {
             return List.of();
         }
         String normal = text.replace('’', '\'').replace('‘', '\'');
+        Text lower = Text.of(normal);
         List<Finding> out = new ArrayList<>();
         for (Map.Entry<String, List<Rule>> kind : byKind.entrySet()) {
             String k = kind.getKey();
@@ -262,12 +324,12 @@ final class ScriptLint {
             }
             String checked = normal;
             for (Rule r : kind.getValue()) {
-                if (r.exception()) {
+                if (r.exception() && r.mayMatch(lower)) {
                     checked = blank(checked, r.pattern());
                 }
             }
             for (Rule r : kind.getValue()) {
-                if (r.exception()) {
+                if (r.exception() || !r.mayMatch(lower)) {
                     continue;
                 }
                 Matcher m = r.pattern().matcher(checked);
@@ -310,6 +372,16 @@ final class ScriptLint {
      * @throws IllegalArgumentException naming what is wrong
      */
     static Pattern compile(String pattern, Map<String, List<String>> sets) {
+        return compileWithAnchors(pattern, sets).pattern();
+    }
+
+    /**
+     * Compiles a pattern, with its anchors: the literal words of its required part with the fewest alternatives
+     * (lower case, without a trailing {@code *}); a text that holds none of them cannot match.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    static Compiled compileWithAnchors(String pattern, Map<String, List<String>> sets) {
         List<Object> items = new ArrayList<>(); // Part or Integer (a gap)
         int i = 0;
         int n = pattern.length();
@@ -384,6 +456,41 @@ final class ScriptLint {
         if (items.get(items.size() - 1) instanceof Integer) {
             throw new IllegalArgumentException("a gap (~) stands between two words");
         }
+        List<Part> required = new ArrayList<>();
+        for (Object item : items) {
+            if (item instanceof Part p && !p.optional()) {
+                required.add(p);
+            }
+        }
+        required.sort(java.util.Comparator.comparingInt(ScriptLint::cost));
+        List<Anchors> anchors = new ArrayList<>();
+        for (Part part : required) {
+            java.util.Set<String> exact = new java.util.HashSet<>();
+            List<String> prefixes = new ArrayList<>();
+            List<String> anywhere = new ArrayList<>();
+            for (List<String> alt : part.alternatives()) {
+                String longest = "";
+                boolean prefix = false;
+                for (String w : alt) {
+                    String literal = (w.endsWith("*") ? w.substring(0, w.length() - 1) : w).replace('’', '\'')
+                            .toLowerCase(java.util.Locale.ROOT);
+                    boolean better = longest.isEmpty() || COMMON.contains(longest) && !COMMON.contains(literal)
+                            || COMMON.contains(longest) == COMMON.contains(literal) && literal.length() > longest.length();
+                    if (better) {
+                        longest = literal;
+                        prefix = w.endsWith("*");
+                    }
+                }
+                if (isCjk(longest) || !TOKEN.matcher(longest).matches()) {
+                    anywhere.add(longest);
+                } else if (prefix) {
+                    prefixes.add(longest);
+                } else {
+                    exact.add(longest);
+                }
+            }
+            anchors.add(new Anchors(java.util.Set.copyOf(exact), List.copyOf(prefixes), List.copyOf(anywhere)));
+        }
         StringBuilder regex = new StringBuilder();
         for (int k = 0; k < items.size(); k++) {
             Object item = items.get(k);
@@ -400,12 +507,39 @@ final class ScriptLint {
                 if (cjk) {
                     regex.append(NOT_SENTENCE_END).append("{0,").append(size < 0 ? CJK_GAP : size).append('}');
                 } else {
-                    regex.append("(?:").append(SEP).append(WORD).append("){0,").append(size < 0 ? LATIN_GAP : size)
+                    // each skipped word follows at least one separator, so a word is never split between two
+                    regex.append("(?:").append(SEP_ONE).append(WORD).append("){0,").append(size < 0 ? LATIN_GAP : size)
                             .append('}').append(SEP);
                 }
             }
         }
-        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        return new Compiled(Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+                List.copyOf(anchors));
+    }
+
+    /** Words in almost every text: a part made of them is a poor anchor. */
+    private static final java.util.Set<String> COMMON = java.util.Set.of("a", "an", "the", "to", "of", "in", "on", "at",
+            "for", "by", "is", "are", "be", "was", "will", "'ll", "you", "your", "his", "her", "their", "them", "him",
+            "he", "she", "they", "we", "i", "it", "this", "that", "and", "or", "not", "no", "with", "from", "can", "may",
+            "have", "has", "had", "do", "does", "our", "us", "me", "my", "if", "as", "all", "any", "now", "today", "so",
+            "你", "您", "我", "我们", "他", "她", "的", "了", "会", "就", "都", "要", "在", "把", "给", "被", "已", "已经", "也");
+
+    /** How poor an anchor a part is: its alternatives, each common or very short one counting heavily. */
+    private static int cost(Part p) {
+        int cost = 0;
+        for (List<String> alt : p.alternatives()) {
+            String longest = "";
+            for (String w : alt) {
+                String literal = w.endsWith("*") ? w.substring(0, w.length() - 1) : w;
+                if (literal.length() > longest.length()) {
+                    longest = literal.toLowerCase(java.util.Locale.ROOT);
+                }
+            }
+            boolean weak = COMMON.contains(longest) || (!isCjk(longest) && longest.length() <= 2)
+                    || (isCjk(longest) && longest.length() == 1);
+            cost += weak ? 1000 : 1;
+        }
+        return cost;
     }
 
     private static int parseGap(String digits) {
@@ -444,7 +578,25 @@ final class ScriptLint {
     }
 
     private static String alternation(Part p) {
-        StringBuilder out = new StringBuilder("(?:");
+        // When every alternative starts with a Latin letter or digit, one look-behind for the start of a word stands
+        // before the group, and a look-ahead for the possible first characters rejects most positions at once.
+        boolean hoist = true;
+        StringBuilder first = new StringBuilder();
+        for (List<String> words : p.alternatives()) {
+            String w = words.get(0).replace('’', '\'');
+            int c = w.codePointAt(0);
+            hoist &= !isCjk(w) && Character.isLetterOrDigit(c);
+            String ch = new String(Character.toChars(c));
+            if (first.indexOf(ch) < 0) {
+                first.append(ch);
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        if (hoist) {
+            out.append("(?<![\\p{L}\\p{N}_'])(?=[").append(first.toString().replace("\\", "\\\\").replace("]", "\\]")
+                    .replace("[", "\\[").replace("^", "\\^").replace("-", "\\-").replace("&", "\\&")).append("])");
+        }
+        out.append("(?:");
         for (int a = 0; a < p.alternatives().size(); a++) {
             if (a > 0) {
                 out.append('|');
@@ -454,21 +606,21 @@ final class ScriptLint {
                 if (w > 0) {
                     out.append(SEP);
                 }
-                out.append(word(words.get(w)));
+                out.append(word(words.get(w), !(hoist && w == 0)));
             }
         }
         return out.append(')').toString();
     }
 
     /** One word: a whole word in Latin script (with * a prefix), a plain substring in CJK. */
-    private static String word(String w) {
+    private static String word(String w, boolean lookBehind) {
         boolean prefix = w.endsWith("*");
         String literal = (prefix ? w.substring(0, w.length() - 1) : w).replace('’', '\'');
         if (isCjk(literal)) {
             return Pattern.quote(literal) + (prefix ? "\\p{L}*" : "");
         }
         StringBuilder out = new StringBuilder();
-        if (Character.isLetterOrDigit(literal.codePointAt(0))) {
+        if (lookBehind && Character.isLetterOrDigit(literal.codePointAt(0))) {
             out.append("(?<![\\p{L}\\p{N}_'])");
         }
         out.append(Pattern.quote(literal));
