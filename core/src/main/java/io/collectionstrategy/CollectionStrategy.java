@@ -103,6 +103,8 @@ public interface CollectionStrategy {
         private java.time.Duration maxAssessmentTime = DEFAULT_MAX_ASSESSMENT_TIME;
         private boolean requireScenarios;
         private boolean allowUnsafeRules;
+        private String agent;
+        private String company;
 
         Builder() {
         }
@@ -141,6 +143,31 @@ public interface CollectionStrategy {
          */
         public Builder locale(Locale locale) {
             this.locale = Objects.requireNonNull(locale, "locale");
+            return this;
+        }
+
+        /**
+         * The collector's name, for {@code {agent}} in the scripts ("this is {agent} from {company}"). Without it
+         * scripts use {@code fallbacks.agent} of the script catalogue's locale, else a neutral word of the language
+         * ("a customer adviser", "客服专员").
+         *
+         * @param agent the name; {@code null} or blank for the fallback
+         * @return this builder
+         */
+        public Builder agent(String agent) {
+            this.agent = agent == null || agent.isBlank() ? null : agent.strip();
+            return this;
+        }
+
+        /**
+         * The firm's name, for {@code {company}} in the scripts. Without it scripts use {@code fallbacks.company} of
+         * the script catalogue's locale, else a neutral word of the language ("customer services", "客户服务中心").
+         *
+         * @param company the name; {@code null} or blank for the fallback
+         * @return this builder
+         */
+        public Builder company(String company) {
+            this.company = company == null || company.isBlank() ? null : company.strip();
             return this;
         }
 
@@ -217,7 +244,7 @@ public interface CollectionStrategy {
                 throw new IllegalStateException("no rulebook chosen: call defaultRulebook(), rulebookDirectory(path) or rulebook(rulebook)");
             }
             DroolsStrategy strategy = new DroolsStrategy(CompiledRulebook.compile(rulebook, allowUnsafeRules), locale,
-                    maxRuleFirings, maxAssessmentTime);
+                    maxRuleFirings, maxAssessmentTime, agent, company);
             if (requireScenarios) {
                 io.collectionstrategy.check.ScenarioReport report = strategy.authoring().runScenarios();
                 if (!report.passed()) {

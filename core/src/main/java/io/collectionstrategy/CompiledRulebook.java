@@ -107,7 +107,7 @@ final class CompiledRulebook {
         List<RulebookProblem> problems = new ArrayList<>();
         Map<String, PackageDescr> parsed = check(rulebook, RulebookKind.COLLECTION, allowUnsafeRules, problems);
         ScriptCatalogue scripts = ScriptCatalogue.load(rulebook, problems);
-        PreCompileChecks.checkScripts(rulebook, scripts, problems);
+        PreCompileChecks.checkTexts(rulebook, parsed, scripts, problems);
         Map<io.collectionstrategy.Jurisdiction, JurisdictionProfile> profiles = JurisdictionProfile.load(rulebook, problems);
         RulebookSettings settings = RulebookSettings.read(rulebook, problems);
         throwIfAny(rulebook, problems);

@@ -89,9 +89,10 @@ final class ComplianceGuard {
      * @param limitation the limitation clock
      * @param guarantee  the guarantee period, or {@code null}
      * @param judgment   the judgment's enforcement clock, or {@code null}
+     * @param texts      the guard's texts in the assessment's language, dates as in the debtor's jurisdiction
      */
     record Case(Debtor debtor, LocalDate asOf, OffsetDateTime at, JurisdictionProfile profile, String situation,
-                LimitationClock limitation, GuaranteePeriod guarantee, JudgmentClock judgment) {
+                LimitationClock limitation, GuaranteePeriod guarantee, JudgmentClock judgment, Messages.Bound texts) {
 
         boolean inProceedings() {
             return debtor.has(Circumstance.IN_LITIGATION) || debtor.has(Circumstance.JUDGMENT_OBTAINED)
@@ -120,6 +121,19 @@ final class ComplianceGuard {
      * @param scriptId the script to use: the rules' choice, one that replaces it, or {@code null} for none
      */
     record Verdict(List<EscalationStep> steps, List<BlockedStep> blocked, List<Warning> warnings, String scriptId) {
+
+        /**
+         * @return the first legal step the verdict keeps (the earliest; of two on one day, the first listed), which a
+         *         script may mention, or {@code null} when the escalation holds none
+         */
+        EscalationStep firstLegalStep(Case c) {
+            for (EscalationStep s : steps) {
+                if (c.legal(s.step())) {
+                    return s;
+                }
+            }
+            return null;
+        }
     }
 
     private ComplianceGuard() {
@@ -131,80 +145,76 @@ final class ComplianceGuard {
      * @param hasScript whether the catalogue has a script in the assessment's locale
      */
     static Verdict apply(Case c, List<EscalationStep> proposed, String scriptId, Predicate<String> hasScript) {
+        Messages.Bound m = c.texts();
         Map<String, EscalationStep> kept = new LinkedHashMap<>();
         List<BlockedStep> blocked = new ArrayList<>();
         Map<String, Warning> warnings = new LinkedHashMap<>();
         LimitationClock lim = c.limitation();
+        boolean legalTooLate = false;
         for (EscalationStep step : proposed) {
             String reason = forbidden(step.step(), c);
             if (reason == null) {
                 reason = tooLate(step, c);
+                legalTooLate |= reason != null && afterLimitation(step, c);
             }
             if (reason != null) {
                 blocked.add(new BlockedStep(step.step(), reason, step.rule()));
             } else if (Steps.GUARANTOR_DEMAND.equals(step.step()) && c.guarantee() != null
                     && step.inDays() > c.guarantee().daysLeft()) {
-                kept.put(step.step(), new EscalationStep(step.step(), 0, step.reason() + " (moved to " + c.asOf()
-                        + ": the guarantee period ends on " + c.guarantee().ends() + ")", step.rule()));
+                kept.put(step.step(), new EscalationStep(step.step(), 0, m.text("step.moved", "reason", step.reason(),
+                        "date", c.asOf(), "why", m.text("moved.guaranteeEnds", "ends", c.guarantee().ends())),
+                        step.rule()));
             } else {
                 kept.put(step.step(), step);
             }
         }
         // what takes the place of blocked steps, and what the case needs whatever the rules said
-        boolean legalTooLate = blocked.stream().anyMatch(b -> b.reason().startsWith(AFTER_LIMITATION));
         if (legalTooLate) {
-            add(kept, Steps.SUPERVISOR_REVIEW, (int) Math.max(0, lim.daysLeft() - 30), "a legal step would fall after the"
-                    + " limitation period ends on " + lim.ends() + ": decide on proceedings, or an acknowledgement, before then");
+            add(kept, Steps.SUPERVISOR_REVIEW, (int) Math.max(0, lim.daysLeft() - 30),
+                    m.text("step.reviewBeforeLimitation", "ends", lim.ends()));
             warnings.putIfAbsent(WarningCodes.LIMITATION_EXPIRING, new Warning(WarningCodes.LIMITATION_EXPIRING,
-                    "the limitation period ends on " + lim.ends() + " (" + lim.daysLeft() + " days): a legal step the"
-                    + " rules proposed would fall after it", RULE));
+                    m.text("warning.limitationExpiring", "ends", lim.ends(), "days", lim.daysLeft()), RULE));
         }
         if (lim.extinguished() && lim.region() != null) {
-            add(kept, Steps.WRITE_OFF_REVIEW, 0, "the debt is extinguished by prescription: close the account");
-            warnings.put(WarningCodes.DEBT_EXTINGUISHED, new Warning(WarningCodes.DEBT_EXTINGUISHED, "the prescriptive"
-                    + " period ended on " + lim.ends() + " and extinguished the debt: ask for nothing, review for write-off",
-                    RULE));
+            add(kept, Steps.WRITE_OFF_REVIEW, 0, m.text("step.writeOffExtinguished"));
+            warnings.put(WarningCodes.DEBT_EXTINGUISHED, new Warning(WarningCodes.DEBT_EXTINGUISHED,
+                    m.text("warning.debtExtinguished", "ends", lim.ends()), RULE));
         } else if (lim.extinguished()) {
-            add(kept, Steps.SUPERVISOR_REVIEW, 0, "establish the debtor's region: in some regions of "
-                    + lim.jurisdiction() + " this debt is extinguished by now");
-            warnings.put(WarningCodes.REGION_NEEDED, new Warning(WarningCodes.REGION_NEEDED, "the debtor's region is not"
-                    + " known and in some regions of " + lim.jurisdiction() + " the period that ended on " + lim.ends()
-                    + " extinguishes the debt: no contact to collect until the region is established", RULE));
+            add(kept, Steps.SUPERVISOR_REVIEW, 0, m.text("step.establishRegion", "jurisdiction", lim.jurisdiction()));
+            warnings.put(WarningCodes.REGION_NEEDED, new Warning(WarningCodes.REGION_NEEDED,
+                    m.text("warning.regionNeeded", "jurisdiction", lim.jurisdiction(), "ends", lim.ends()), RULE));
         }
         if (c.debtor().has(Circumstance.BREATHING_SPACE)) {
-            add(kept, Steps.SUSPEND_COLLECTION, 0, "a breathing space (debt respite moratorium) is in force");
-            warnings.put(WarningCodes.BREATHING_SPACE, new Warning(WarningCodes.BREATHING_SPACE, "a breathing space is"
-                    + " in force: no contact to ask for payment and no enforcement until it ends", RULE));
+            add(kept, Steps.SUSPEND_COLLECTION, 0, m.text("step.breathingSpace"));
+            warnings.put(WarningCodes.BREATHING_SPACE, new Warning(WarningCodes.BREATHING_SPACE,
+                    m.text("warning.breathingSpace"), RULE));
         }
         if (c.debtor().has(Circumstance.STATUTE_BARRED_CLAIMED)) {
-            add(kept, Steps.SUPERVISOR_REVIEW, 0, "the debtor says the debt is statute-barred: check the dates before"
-                    + " any further collection");
-            warnings.put(WarningCodes.STATUTE_BARRED_CLAIMED, new Warning(WarningCodes.STATUTE_BARRED_CLAIMED, "the"
-                    + " debtor says the debt is statute-barred: collection stops until a supervisor has checked", RULE));
+            add(kept, Steps.SUPERVISOR_REVIEW, 0, m.text("step.statuteBarredClaimed"));
+            warnings.put(WarningCodes.STATUTE_BARRED_CLAIMED, new Warning(WarningCodes.STATUTE_BARRED_CLAIMED,
+                    m.text("warning.statuteBarredClaimed"), RULE));
         }
         if (c.vulnerable()) {
-            add(kept, Steps.SUPERVISOR_REVIEW, 0, "vulnerable customer: a supervisor reviews the case before any"
-                    + " agency placement or legal step");
-            warnings.put(WarningCodes.VULNERABLE_CUSTOMER, new Warning(WarningCodes.VULNERABLE_CUSTOMER, "vulnerable"
-                    + " customer: offer forbearance (a repayment plan, time) and name free debt advice; no agency or legal"
-                    + " step before a supervisor's review", RULE));
+            add(kept, Steps.SUPERVISOR_REVIEW, 0, m.text("step.vulnerable"));
+            warnings.put(WarningCodes.VULNERABLE_CUSTOMER, new Warning(WarningCodes.VULNERABLE_CUSTOMER,
+                    m.text("warning.vulnerable"), RULE));
         }
         if (c.nothingOwed()) {
-            warnings.put(WarningCodes.NOTHING_OWED, new Warning(WarningCodes.NOTHING_OWED, "nothing is overdue and no"
-                    + " amount is owed: no collection step and no arrears script", RULE));
+            warnings.put(WarningCodes.NOTHING_OWED, new Warning(WarningCodes.NOTHING_OWED, m.text("warning.nothingOwed"),
+                    RULE));
         }
         JudgmentClock judgment = c.judgment();
         if (judgment != null && judgment.expired()) {
             warnings.put(WarningCodes.JUDGMENT_ENFORCEMENT_EXPIRED, new Warning(WarningCodes.JUDGMENT_ENFORCEMENT_EXPIRED,
-                    "the period to enforce the judgment of " + judgment.judgmentDate() + " ended on " + judgment.ends()
-                    + ": enforcement needs the court's permission, where it is possible at all", RULE));
+                    m.text("warning.judgmentExpired", "judgment", judgment.judgmentDate(), "ends", judgment.ends()),
+                    RULE));
         }
 
-        ContactWindow window = ContactWindow.of(c.debtor(), c.asOf(), c.at(), c.profile());
+        ContactWindow window = ContactWindow.of(c.debtor(), c.asOf(), c.at(), c.profile(), m);
         if (!window.capReasons().isEmpty()) {
             warnings.put(WarningCodes.CONTACT_LIMIT_REACHED, new Warning(WarningCodes.CONTACT_LIMIT_REACHED,
-                    String.join("; ", window.capReasons().values()) + ": contact steps by those channels move to the next"
-                    + " allowed day", RULE));
+                    m.text("warning.contactLimit", "caps", String.join(m.text("list.reasons"),
+                            window.capReasons().values())), RULE));
         }
         if (window.hoursReason() != null) {
             warnings.put(WarningCodes.OUTSIDE_CONTACT_HOURS, new Warning(WarningCodes.OUTSIDE_CONTACT_HOURS,
@@ -217,8 +227,8 @@ final class ComplianceGuard {
             if (s.inDays() < next) {
                 String why = window.capNextInDays().getOrDefault(channel, 0) >= window.hoursNextInDays()
                         && window.capReasons().containsKey(channel) ? window.capReasons().get(channel) : window.hoursReason();
-                moved.add(new EscalationStep(s.step(), next, s.reason() + " (moved to " + c.asOf().plusDays(next) + ": "
-                        + why + ")", s.rule()));
+                moved.add(new EscalationStep(s.step(), next, m.text("step.moved", "reason", s.reason(), "date",
+                        c.asOf().plusDays(next), "why", why), s.rule()));
             } else {
                 moved.add(s);
             }
@@ -229,30 +239,32 @@ final class ComplianceGuard {
         if (c.nothingOwed()) {
             script = null;
         } else if (lim.extinguished() && lim.region() != null) {
-            script = replace(script, hasScript.test(PRESCRIBED_SCRIPT) ? PRESCRIBED_SCRIPT : null, "the debt is"
-                    + " extinguished by prescription", warnings);
+            script = replace(script, hasScript.test(PRESCRIBED_SCRIPT) ? PRESCRIBED_SCRIPT : null,
+                    m.text("because.extinguished"), warnings, m);
         } else if (lim.extinguished()) {
-            script = replace(script, null, "the debtor's region must be established first", warnings);
+            script = replace(script, null, m.text("because.regionFirst"), warnings, m);
         } else if (c.debtor().has(Circumstance.BREATHING_SPACE) && c.situation() == null) {
             script = replace(script, hasScript.test(BREATHING_SPACE_SCRIPT) ? BREATHING_SPACE_SCRIPT : null,
-                    "a breathing space is in force", warnings);
+                    m.text("because.breathingSpace"), warnings, m);
         } else if (lim.expired() && script != null && !script.contains(TIME_BARRED_SCRIPT) && c.situation() == null
                 && hasScript.test(TIME_BARRED_SCRIPT)) {
-            script = replace(script, TIME_BARRED_SCRIPT, "the debt is time-barred", warnings);
+            script = replace(script, TIME_BARRED_SCRIPT, m.text("because.timeBarred"), warnings, m);
         }
         if (lim.expired() && !lim.extinguished()) {
-            warnings.put(WarningCodes.TIME_BARRED, new Warning(WarningCodes.TIME_BARRED, "the limitation period ended on "
-                    + lim.ends() + ": no legal step may be recommended or threatened", RULE));
+            warnings.put(WarningCodes.TIME_BARRED, new Warning(WarningCodes.TIME_BARRED,
+                    m.text("warning.timeBarred", "ends", lim.ends()), RULE));
         }
         return new Verdict(moved, blocked, new ArrayList<>(warnings.values()), script);
     }
 
-    private static String replace(String script, String by, String because, Map<String, Warning> warnings) {
+    private static String replace(String script, String by, String because, Map<String, Warning> warnings,
+                                  Messages.Bound m) {
         if (script == null || script.equals(by)) {
             return script;
         }
-        warnings.put(WarningCodes.SCRIPT_REPLACED, new Warning(WarningCodes.SCRIPT_REPLACED, "script " + script
-                + (by == null ? " was withdrawn" : " was replaced by " + by) + ": " + because, RULE));
+        warnings.put(WarningCodes.SCRIPT_REPLACED, new Warning(WarningCodes.SCRIPT_REPLACED, by == null
+                ? m.text("warning.scriptWithdrawn", "script", script, "because", because)
+                : m.text("warning.scriptReplaced", "script", script, "by", by, "because", because), RULE));
         return by;
     }
 
@@ -264,73 +276,73 @@ final class ComplianceGuard {
         }
     }
 
-    private static final String AFTER_LIMITATION = "it would fall on ";
+    /** @return whether the step is a legal step whose own date falls after the end of the limitation period */
+    private static boolean afterLimitation(EscalationStep step, Case c) {
+        LimitationClock lim = c.limitation();
+        return c.legal(step.step()) && !c.inProceedings() && !lim.expired()
+                && c.asOf().plusDays(step.inDays()).isAfter(lim.ends());
+    }
 
     /** @return why a step is too late at its own date, or {@code null} */
     private static String tooLate(EscalationStep step, Case c) {
         LimitationClock lim = c.limitation();
         LocalDate on = c.asOf().plusDays(step.inDays());
-        if (c.legal(step.step()) && !c.inProceedings() && !lim.expired() && on.isAfter(lim.ends())) {
-            return AFTER_LIMITATION + on + ", after the limitation period ends on " + lim.ends()
-                    + ": no legal step may be planned past the bar; a supervisor's review before then takes its place";
+        if (afterLimitation(step, c)) {
+            return c.texts().text("blocked.afterLimitation", "on", on, "ends", lim.ends());
         }
         JudgmentClock j = c.judgment();
         if (Steps.ENFORCEMENT.equals(step.step()) && j != null && on.isAfter(j.ends())) {
-            return "the period to enforce the judgment of " + j.judgmentDate() + " ends on " + j.ends()
-                    + ": enforcement after it needs the court's permission";
+            return c.texts().text("blocked.afterJudgmentPeriod", "judgment", j.judgmentDate(), "ends", j.ends());
         }
         return null;
     }
 
     /** @return why the step is not allowed in this case at all, or {@code null} when it is */
     static String forbidden(String step, Case c) {
+        Messages.Bound m = c.texts();
         if (THIRD_PARTY_STEPS.computeIfAbsent(step, name -> THIRD_PARTY.matcher(name).find())) {
-            return "contacting third parties about the debt is not allowed";
+            return m.text("blocked.thirdParty");
         }
         LimitationClock limitation = c.limitation();
         if (c.nothingOwed() && !NON_COLLECTION.contains(step)) {
-            return "nothing is owed (0 days overdue, no amount): no collection step";
+            return m.text("blocked.nothingOwed");
         }
         if (limitation.extinguished() && limitation.region() != null && !EXTINGUISHED_ALLOWED.contains(step)) {
-            return "the prescriptive period ended on " + limitation.ends() + " and extinguished the debt: no contact to"
-                    + " collect and no request for payment, only a write-off review";
+            return m.text("blocked.extinguished", "ends", limitation.ends());
         }
         if (limitation.extinguished() && !EXTINGUISHED_ALLOWED.contains(step) && !Steps.SUPERVISOR_REVIEW.equals(step)) {
-            return "the debtor's region is not known, and in some regions of " + limitation.jurisdiction()
-                    + " this debt is extinguished by now: no contact to collect until the region is established";
+            return m.text("blocked.regionUnknown", "jurisdiction", limitation.jurisdiction());
         }
         if (c.debtor().has(Circumstance.BREATHING_SPACE) && !NON_COLLECTION.contains(step)) {
-            return "a breathing space (debt respite moratorium) is in force: no contact to ask for payment and no"
-                    + " enforcement action";
+            return m.text("blocked.breathingSpace");
         }
         if (c.debtor().has(Circumstance.STATUTE_BARRED_CLAIMED) && !NON_COLLECTION.contains(step)) {
-            return "the debtor says the debt is statute-barred: collection stops until a supervisor has checked the dates";
+            return m.text("blocked.statuteBarredClaimed");
         }
         boolean legal = c.legal(step);
         if (legal && limitation.expired()) {
-            return "the limitation period ended on " + limitation.ends() + ": the debt is time-barred, no legal step may"
-                    + " be taken or threatened";
+            return m.text("blocked.timeBarred", "ends", limitation.ends());
         }
         if (Steps.ENFORCEMENT.equals(step) && c.judgment() != null && c.judgment().expired()) {
-            return "the period to enforce the judgment of " + c.judgment().judgmentDate() + " ended on "
-                    + c.judgment().ends() + ": enforcement needs the court's permission";
+            return m.text("blocked.judgmentExpired", "judgment", c.judgment().judgmentDate(), "ends",
+                    c.judgment().ends());
         }
         GuaranteePeriod guarantee = c.guarantee();
         if (Steps.GUARANTOR_DEMAND.equals(step) && guarantee != null && guarantee.expired()) {
-            return (guarantee.guarantorDemandServed() ? "the guarantor's limitation period ended on "
-                    : "the guarantee period ended on ") + guarantee.ends() + ": the guarantor can no longer be pursued";
+            return m.text(guarantee.guarantorDemandServed() ? "blocked.guarantorLimitationEnded"
+                    : "blocked.guaranteePeriodEnded", "ends", guarantee.ends());
         }
         if (c.vulnerable() && (legal || Steps.AGENCY_PLACEMENT.equals(step))) {
-            return "vulnerable customer: forbearance first; no agency placement or legal step before a supervisor's review";
+            return m.text("blocked.vulnerable");
         }
         if (Situations.DECEASED.equals(c.situation()) && !DECEASED_ALLOWED.contains(step)) {
-            return "reported death: only verification and a claim against the estate; no collection contact, never pressure on relatives";
+            return m.text("blocked.deceased");
         }
         if (Situations.BANKRUPTCY.equals(c.situation()) && BANKRUPTCY_FORBIDDEN.contains(step)) {
-            return "bankruptcy: collection is suspended, the claim goes through the insolvency process";
+            return m.text("blocked.bankruptcy");
         }
         if (Situations.FRAUD.equals(c.situation()) && Steps.AGENCY_PLACEMENT.equals(step)) {
-            return "suspected fraud: the fraud team handles the case, never an agency";
+            return m.text("blocked.fraud");
         }
         return null;
     }
@@ -346,7 +358,8 @@ final class ComplianceGuard {
     record ContactWindow(Map<Channel, Integer> capNextInDays, Map<Channel, String> capReasons, int hoursNextInDays,
                          String hoursReason) {
 
-        static ContactWindow of(Debtor debtor, LocalDate asOf, OffsetDateTime at, JurisdictionProfile profile) {
+        static ContactWindow of(Debtor debtor, LocalDate asOf, OffsetDateTime at, JurisdictionProfile profile,
+                                Messages.Bound m) {
             List<ZoneId> zones = debtor.timeZone() != null ? List.of(debtor.timeZone()) : profile.zones();
             ZoneId zone = zones.get(0); // calendar days of the caps: the debtor's zone, else the profile's first
             LocalDate today = at == null ? asOf : at.atZoneSameInstant(zone).toLocalDate();
@@ -368,7 +381,9 @@ final class ComplianceGuard {
                     for (Channel channel : cap.channels()) {
                         if (d > next.getOrDefault(channel, 0)) {
                             next.put(channel, d);
-                            reasons.put(channel, cap.name() + " reached");
+                            reasons.put(channel, m.text(cap.reachedOnly() ? "cap.reachedConnected" : "cap.reachedAttempts",
+                                    "name", cap.name(), "max", cap.max(), "days", cap.days(), "channels",
+                                    channels(cap.channels(), m)));
                         }
                     }
                 }
@@ -386,8 +401,8 @@ final class ComplianceGuard {
                     int d = (int) ChronoUnit.DAYS.between(today, last.plusDays(profile.quietDaysAfterConversation()));
                     if (d > next.getOrDefault(Channel.CALL, 0)) {
                         next.put(Channel.CALL, d);
-                        reasons.put(Channel.CALL, "no call within " + profile.quietDaysAfterConversation()
-                                + " days after the conversation of " + last);
+                        reasons.put(Channel.CALL, m.text("cap.quietDays", "days", profile.quietDaysAfterConversation(),
+                                "date", last));
                     }
                 }
             }
@@ -400,9 +415,9 @@ final class ComplianceGuard {
                     boolean late = !local.toLocalTime().isBefore(profile.contactTo());
                     if (local.toLocalTime().isBefore(profile.contactFrom()) || late) {
                         if (hoursReason == null) {
-                            hoursReason = "it is " + local.toLocalTime() + " for the debtor (" + z.getId()
-                                    + (zones.size() > 1 ? ", one of the time zones the debtor may be in" : "")
-                                    + "); contact is allowed " + profile.contactFrom() + "-" + profile.contactTo();
+                            hoursReason = m.text(zones.size() > 1 ? "hours.outsideOneOfZones" : "hours.outside",
+                                    "time", local.toLocalTime(), "zone", z.getId(), "from", profile.contactFrom(),
+                                    "to", profile.contactTo());
                         }
                         if (late) {
                             hoursNext = 1; // nothing allowed for the rest of today
@@ -411,6 +426,15 @@ final class ComplianceGuard {
                 }
             }
             return new ContactWindow(next, reasons, hoursNext, hoursReason);
+        }
+
+        /** The channels of a cap in the language of the texts, e.g. {@code calls}. */
+        private static String channels(java.util.Collection<Channel> channels, Messages.Bound m) {
+            List<String> names = new ArrayList<>();
+            for (Channel ch : channels) {
+                names.add(m.text("channel." + ch.name()));
+            }
+            return String.join(m.text("list.items"), names);
         }
 
         /** A contact counts when it happened before the evaluation time (or on or before the evaluation date). */

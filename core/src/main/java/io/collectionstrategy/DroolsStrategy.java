@@ -69,9 +69,15 @@ final class DroolsStrategy implements CollectionStrategy {
     private volatile boolean warm;
     static final int COLD_ASSESSMENTS = 16;
     static final long COLD_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    /** The collector's and the firm's names for {@code {agent}} and {@code {company}}, or {@code null} for the fallbacks. */
+    private final String agent;
+    private final String company;
 
-    DroolsStrategy(CompiledRulebook book, Locale locale, int maxRuleFirings, java.time.Duration maxAssessmentTime) {
+    DroolsStrategy(CompiledRulebook book, Locale locale, int maxRuleFirings, java.time.Duration maxAssessmentTime,
+                   String agent, String company) {
         this.book = book;
+        this.agent = agent;
+        this.company = company;
         this.maxRuleFirings = maxRuleFirings;
         this.maxNanos = maxAssessmentTime.toNanos();
         this.graceNanos = Math.max(maxNanos, java.util.concurrent.TimeUnit.SECONDS.toNanos(1));
@@ -312,8 +318,10 @@ final class DroolsStrategy implements CollectionStrategy {
         for (Warning w : held.warnings()) {
             warnings.putIfAbsent(w.code(), w);
         }
-        ComplianceGuard.Verdict guarded = ComplianceGuard.apply(new ComplianceGuard.Case(debtor, asOf, at, profile,
-                situation, limitation, guarantee, judgment), escalation, out.scriptId,
+        Messages.Bound texts = Messages.of(tag).in(debtor.jurisdiction().code());
+        ComplianceGuard.Case guardCase = new ComplianceGuard.Case(debtor, asOf, at, profile, situation, limitation,
+                guarantee, judgment, texts);
+        ComplianceGuard.Verdict guarded = ComplianceGuard.apply(guardCase, escalation, out.scriptId,
                 id -> book.scripts.template(id, tag) != null);
         for (Warning w : guarded.warnings()) {
             warnings.putIfAbsent(w.code(), w);
@@ -326,12 +334,17 @@ final class DroolsStrategy implements CollectionStrategy {
                 String id = scriptId;
                 t = book.scripts.locales().stream().map(l -> book.scripts.template(id, l)).filter(Objects::nonNull)
                         .findFirst().orElse(null);
-                warnings.putIfAbsent(WarningCodes.SCRIPT_MISSING, new Warning(WarningCodes.SCRIPT_MISSING,
-                        "script " + scriptId + " has no text in " + tag + (t == null ? " nor in any other locale" : "; showing " + t.locale()),
+                warnings.putIfAbsent(WarningCodes.SCRIPT_MISSING, new Warning(WarningCodes.SCRIPT_MISSING, t == null
+                        ? texts.text("engine.scriptMissingEverywhere", "script", scriptId, "locale", tag)
+                        : texts.text("engine.scriptMissing", "script", scriptId, "locale", tag, "shown", t.locale()),
                         null));
             }
             if (t != null) {
-                script = book.scripts.render(t, new Placeholder.Values(debtor, asOf, null, null));
+                t = book.scripts.forJurisdiction(t, debtor.jurisdiction().code(), debtor.region());
+                EscalationStep legal = guarded.firstLegalStep(guardCase);
+                script = book.scripts.render(t, new Placeholder.Values(debtor, asOf, null, null, agent, company,
+                        legal == null ? null : ScriptCatalogue.term(t, legal.step()),
+                        legal == null ? null : asOf.plusDays(legal.inDays())));
             }
         }
         return Assessment.of(debtor.id(), type, situation, script, guarded.steps(), new ArrayList<>(warnings.values()),

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a compiled rulebook for mistakes the compiler does not see: script ids chosen by rules that have no text
- * in some locale, and scripts that no rule can choose.
+ * in some locale, scripts that no rule can choose, reasons of rules that do not exist, and {@code {amount}} written
+ * next to {@code {currency}} (the amount already names its currency).
  *
  * <p>Script ids are found in the DRL text: {@code outcome.script( "EARLY_REMINDER" )} uses one id;
  * {@code outcome.script( "TYPE_" + $type )} uses {@code TYPE_<type>} for every debtor type the rulebook names
@@ -24,6 +25,8 @@ final class PostCompileLint {
     private static final Pattern CHOICE = Pattern.compile("\\.script\\s*\\(\\s*\"([^\"]*)\"\\s*(\\+)?");
     private static final Pattern TYPE = Pattern.compile("\\.evidence\\s*\\(\\s*\"([^\"]+)\"");
     private static final Pattern SITUATION = Pattern.compile("\\.situation\\s*\\(\\s*\"([^\"]+)\"");
+    /** {@code {amount}} names its currency itself ({@code 5,046.53元}, {@code $5,046.53}): next to {@code {currency}} it says it twice. */
+    private static final Pattern AMOUNT_AND_CURRENCY = Pattern.compile("\\{amount}\\s*\\{currency}|\\{currency}\\s*\\{amount}");
     private static final List<String> BUILT_IN_TYPES = List.of(DebtorTypes.PROVOCATIVE, DebtorTypes.EVASIVE,
             DebtorTypes.VICTIM, DebtorTypes.CONFIDENT, DebtorTypes.STUBBORN, DebtorTypes.SOPHISTICATED,
             DebtorTypes.SERIAL_PROMISER, DebtorTypes.UNCLASSIFIED);
@@ -53,6 +56,13 @@ final class PostCompileLint {
         for (ScriptCatalogue.Template t : book.scripts.templates()) {
             if (!uses.containsKey(t.id()) && !unusedReported(problems, t.id())) {
                 problems.add(new RulebookProblem(t.file(), t.line(), "script " + t.id() + " is not chosen by any rule"));
+            }
+        }
+        for (ScriptCatalogue.Template t : book.scripts.templates()) {
+            if (AMOUNT_AND_CURRENCY.matcher(t.text()).find() || AMOUNT_AND_CURRENCY.matcher(t.legal()).find()) {
+                String who = "script " + t.id() + " (" + t.locale() + (t.variant() == null ? "" : ", " + t.variant()) + ")";
+                problems.add(new RulebookProblem(t.file(), t.line(), who + " writes {amount} next to {currency}: {amount}"
+                        + " already says the currency as the locale does (5,046.53元, $5,046.53); drop {currency}"));
             }
         }
         java.util.Set<String> ruleIds = new java.util.HashSet<>();

@@ -1,11 +1,5 @@
 package io.collectionstrategy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,13 +12,9 @@ import org.drools.drl.ast.descr.PackageDescr;
 /**
  * Checks that run before a rulebook is compiled: a {@code .drl} file is code, so it must stay inside the sandbox
  * ({@link RuleSandbox}: it reads facts and writes to {@code outcome}, nothing else); no rule may use protected attributes such as income or ethnicity (fairness lint); and no
- * script may impersonate authorities, threaten, insult or misstate legal action (script lint).
+ * text for collectors may impersonate authorities, threaten, insult or misstate legal action ({@link ScriptLint}).
  */
 final class PreCompileChecks {
-
-    static final String SCRIPT_LINT_FILE = "lint/script-lint.yaml";
-
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** Words of protected attributes; a rule may not mention them as identifiers. */
     private static final Pattern PROTECTED = Pattern.compile(
@@ -100,73 +90,63 @@ final class PreCompileChecks {
         }
     }
 
-    /** Script lint: forbidden phrases, per locale, in every script's title, text and talking points. */
-    static void checkScripts(Rulebook rulebook, ScriptCatalogue scripts, List<RulebookProblem> problems) {
-        Map<String, Map<String, List<String>>> phrases = phrases(rulebook, problems);
+    /**
+     * The lint of texts ({@link ScriptLint}): every part of every script and its variants (title, verify, text, legal,
+     * do, avoid), the translated reasons, fallbacks and terms of the catalogue, and the texts of the rules' then parts.
+     *
+     * @param parsed each {@code .drl} file Drools' parser read, by path
+     */
+    static void checkTexts(Rulebook rulebook, Map<String, PackageDescr> parsed, ScriptCatalogue scripts,
+                                 List<RulebookProblem> problems) {
+        ScriptLint lint = ScriptLint.of(rulebook, problems);
+        java.util.Set<String> seen = new java.util.HashSet<>(); // a variant repeats the parts it inherits
         for (ScriptCatalogue.Template t : scripts.templates()) {
-            Map<String, List<String>> forLocale = phrases.getOrDefault(t.locale(),
-                    phrases.getOrDefault(Locale.forLanguageTag(t.locale()).getLanguage(), Map.of()));
-            List<String> texts = new ArrayList<>();
-            texts.add(t.title());
-            texts.add(t.text());
-            texts.addAll(t.doPoints());
-            for (Map.Entry<String, List<String>> kind : forLocale.entrySet()) {
-                if (kind.getKey().equals("timeBarred") && !t.id().contains("TIME_BARRED")) {
+            boolean timeBarred = t.id().contains("TIME_BARRED") || t.id().contains("PRESCRIBED");
+            String who = "script " + t.id() + " (" + t.locale() + (t.variant() == null ? "" : ", " + t.variant()) + ")";
+            Map<String, String> parts = new LinkedHashMap<>();
+            parts.put("title", t.title());
+            parts.put("verify", t.verify());
+            parts.put("text", t.text());
+            parts.put("legal", t.legal());
+            for (int i = 0; i < t.doPoints().size(); i++) {
+                parts.put("do[" + (i + 1) + "]", t.doPoints().get(i));
+            }
+            for (int i = 0; i < t.avoid().size(); i++) {
+                parts.put("avoid[" + (i + 1) + "]", t.avoid().get(i));
+            }
+            for (Map.Entry<String, String> part : parts.entrySet()) {
+                if (!seen.add(t.id() + " " + t.locale() + " " + part.getValue())) {
                     continue;
                 }
-                for (String phrase : kind.getValue()) {
-                    for (String text : texts) {
-                        if (contains(text, phrase)) {
-                            problems.add(new RulebookProblem(t.file(), t.line(), "script " + t.id() + " (" + t.locale()
-                                    + ") contains forbidden phrase \"" + phrase + "\" (" + kind.getKey() + ")"));
-                            break;
-                        }
-                    }
+                for (ScriptLint.Finding f : lint.check(part.getValue(), timeBarred, part.getKey().equals("verify"))) {
+                    problems.add(new RulebookProblem(t.file(), t.line(), who + " " + describe(f, "its " + part.getKey())));
+                }
+            }
+        }
+        for (ScriptCatalogue.Reason r : scripts.reasons()) {
+            for (ScriptLint.Finding f : lint.check(r.text(), false, false)) {
+                problems.add(new RulebookProblem(r.file(), r.line(), "reason " + r.key() + " " + describe(f, "its text")));
+            }
+        }
+        for (ScriptCatalogue.Text x : scripts.otherTexts()) {
+            for (ScriptLint.Finding f : lint.check(x.text(), false, false)) {
+                problems.add(new RulebookProblem(x.file(), x.line(), x.what() + " (" + x.locale() + ") " + describe(f, "its text")));
+            }
+        }
+        for (Map.Entry<String, PackageDescr> file : parsed.entrySet()) {
+            for (RuleSandbox.RuleText x : RuleSandbox.texts(rulebook.files().get(file.getKey()), file.getValue())) {
+                for (ScriptLint.Finding f : lint.check(x.text(), false, false)) {
+                    problems.add(new RulebookProblem(file.getKey(), x.line(), "rule " + x.rule() + " \"" + x.name()
+                            + "\" " + describe(f, "its text \"" + x.text().strip() + "\"")));
                 }
             }
         }
     }
 
-    static boolean contains(String text, String phrase) {
-        String p = phrase.toLowerCase(Locale.ROOT);
-        String s = text.toLowerCase(Locale.ROOT);
-        if (!s.contains(p)) {
-            return false; // most phrases are in no script: no pattern to build
-        }
-        if (p.chars().anyMatch(c -> c > 0x2E7F)) {
-            return true; // CJK: no word boundaries
-        }
-        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(p) + "(?![\\p{L}\\p{N}])").matcher(s).find();
-    }
-
-    /** Locale to kind to phrases: the built-in lists plus the rulebook's own. */
-    private static Map<String, Map<String, List<String>>> phrases(Rulebook rulebook, List<RulebookProblem> problems) {
-        Map<String, Map<String, List<String>>> out = new LinkedHashMap<>();
-        try (InputStream in = PreCompileChecks.class.getResourceAsStream("script-lint.yaml")) {
-            merge(YAML.readTree(in), out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the built-in script lint phrases", e);
-        }
-        String own = rulebook.files().get(SCRIPT_LINT_FILE);
-        if (own != null) {
-            try {
-                merge(YAML.readTree(own), out);
-            } catch (IOException e) {
-                problems.add(new RulebookProblem(SCRIPT_LINT_FILE, 0, "not valid YAML: " + e.getMessage().split("\n")[0]));
-            }
-        }
-        return out;
-    }
-
-    private static void merge(JsonNode root, Map<String, Map<String, List<String>>> into) {
-        if (root == null) {
-            return;
-        }
-        root.fields().forEachRemaining(locale -> locale.getValue().fields().forEachRemaining(kind -> {
-            List<String> list = into.computeIfAbsent(locale.getKey(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(kind.getKey(), k -> new ArrayList<>());
-            kind.getValue().forEach(p -> list.add(p.asText()));
-        }));
+    /** {@code contains forbidden phrase "..." (kind) in its text; pattern (en): ...}. */
+    private static String describe(ScriptLint.Finding f, String where) {
+        return "contains forbidden phrase \"" + f.phrase() + "\" (" + f.kind() + ") in " + where + "; pattern ("
+                + f.locale() + "): " + f.pattern();
     }
 
     /** The DRL text without comments and string literals, lines kept in place. */

@@ -210,6 +210,91 @@ final class RuleSandbox {
         new RuleSandbox(kind, path, source, problems).check(pkg);
     }
 
+    /**
+     * A text a rule's {@code then} part writes (a step reason, a warning message, a cue), with its line in the file.
+     *
+     * @param rule the rule's {@code @id}, or its name when it has none
+     * @param text the text: the string literals of one expression, in order, with a space for each part that is not
+     *             a literal ({@code "over " + $days + " days"} is {@code "over   days"})
+     */
+    record RuleText(String rule, String name, int line, String text) {
+    }
+
+    /**
+     * The texts of every rule's {@code then} part, as the parser reads them (the same reading as the sandbox's); a
+     * then part that is not Java the parser reads (a trusted rulebook's MVEL) gives its string literals one by one.
+     */
+    static List<RuleText> texts(String source, PackageDescr pkg) {
+        List<RuleText> out = new ArrayList<>();
+        for (RuleDescr rule : pkg.getRules()) {
+            if (!(rule.getConsequence() instanceof String text) || text.isBlank()) {
+                continue;
+            }
+            AnnotationDescr idAnnotation = rule.getAnnotation("id");
+            Object idValue = idAnnotation == null ? null : idAnnotation.getValue();
+            String id = idValue == null ? rule.getName() : idValue.toString().replaceAll("^\"|\"$", "");
+            int from = 0;
+            for (int l = 1; l < Math.max(rule.getConsequenceLine(), 1) && from >= 0; l++) {
+                from = source.indexOf('\n', from) + 1;
+                if (from == 0) {
+                    from = source.length();
+                    break;
+                }
+            }
+            int at = source.indexOf(text, Math.max(from, 0));
+            int baseLine = lineAt(source, at < 0 ? Math.max(from, 0) : at);
+            ParserConfiguration config = new ParserConfiguration();
+            config.setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17);
+            config.setAttributeComments(false);
+            config.setPreprocessUnicodeEscapes(false);
+            ParseResult<BlockStmt> parsed = new JavaParser(config).parse(ParseStart.BLOCK,
+                    Providers.provider("{" + text + "\n}"));
+            if (parsed.isSuccessful() && parsed.getResult().isPresent()) {
+                for (Expression e : parsed.getResult().get().findAll(Expression.class, RuleSandbox::isTextRoot)) {
+                    StringBuilder joined = new StringBuilder();
+                    literals(e, joined);
+                    int line = baseLine + e.getBegin().map(p -> p.line - 1).orElse(0);
+                    out.add(new RuleText(id, rule.getName(), line, joined.toString()));
+                }
+            } else {
+                Matcher m = STRING_LITERAL.matcher(text);
+                while (m.find()) {
+                    String literal = m.group();
+                    out.add(new RuleText(id, rule.getName(), baseLine + lineAt(text, m.start()) - 1,
+                            literal.substring(1, literal.length() - 1)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A string literal, or a sum holding one, that is not itself part of a larger sum. */
+    private static boolean isTextRoot(Expression e) {
+        boolean text = e instanceof StringLiteralExpr || e instanceof BinaryExpr b
+                && b.getOperator() == BinaryExpr.Operator.PLUS && !b.findAll(StringLiteralExpr.class).isEmpty();
+        if (!text) {
+            return false;
+        }
+        Node parent = e.getParentNode().orElse(null);
+        while (parent instanceof EnclosedExpr) {
+            parent = parent.getParentNode().orElse(null);
+        }
+        return !(parent instanceof BinaryExpr pb && pb.getOperator() == BinaryExpr.Operator.PLUS);
+    }
+
+    private static void literals(Expression e, StringBuilder out) {
+        if (e instanceof StringLiteralExpr s) {
+            out.append(s.asString());
+        } else if (e instanceof EnclosedExpr en) {
+            literals(en.getInner(), out);
+        } else if (e instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS) {
+            literals(b.getLeft(), out);
+            literals(b.getRight(), out);
+        } else {
+            out.append(' ');
+        }
+    }
+
     /** The language level of Drools' parsers, as the knowledge builder uses it (DRL6 unless configured). */
     private static final LanguageLevelOption LEVEL = org.kie.internal.builder.KnowledgeBuilderFactory
             .newKnowledgeBuilderConfiguration().getOption(LanguageLevelOption.KEY);

@@ -255,6 +255,19 @@ public final class Rulebook implements Serializable {
         return out;
     }
 
+    /**
+     * The patterns of the text lint in force for this rulebook: the built-in ones plus its own
+     * {@code lint/script-lint.yaml} (entries that file gets wrong are left out; building the rulebook reports them).
+     * Every text for collectors (script parts, translated reasons, the rules' texts) is checked against them when the
+     * rulebook is built, and a match refuses the rulebook. Word sets that patterns use as {@code @name} are listed as
+     * the kind {@code words.<name>}.
+     *
+     * @return locale to kind (e.g. {@code impersonation}) to patterns, as written
+     */
+    public Map<String, Map<String, List<String>>> textLint() {
+        return ScriptLint.of(this, new java.util.ArrayList<>()).lists();
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Rulebook r && r.name.equals(name) && r.files.equals(files);

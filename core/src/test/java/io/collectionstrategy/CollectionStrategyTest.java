@@ -61,7 +61,7 @@ class CollectionStrategyTest {
         assertThat(a.script().id()).isEqualTo("HELLO");
         assertThat(a.script().locale()).isEqualTo("en");
         assertThat(a.script().text()).isEqualTo(
-                "Hello Wang Fang, 1,234.50 CNY is 27 days overdue since 2026-11-01 (case C-7, 2026-11-28).");
+                "Hello Wang Fang, 1,234.50 yuan is 27 days overdue since 1 November 2026 (case C-7, CNY, 28 November 2026).");
         assertThat(a.script().doPoints()).containsExactly("Be clear");
         assertThat(a.script().avoid()).containsExactly("Be vague");
     }

@@ -54,7 +54,7 @@ class GuardVetoTest {
 
         assertThat(blocked(a)).contains("PAYMENT_ORDER", "LITIGATION", "ENFORCEMENT");
         assertThat(a.blocked()).filteredOn(b -> b.step().equals("LITIGATION")).first()
-                .satisfies(b -> assertThat(b.reason()).contains("2027-01-12").contains("2026-11-29"));
+                .satisfies(b -> assertThat(b.reason()).contains("January 12, 2027").contains("November 29, 2026"));
         assertThat(a.escalation()).anySatisfy(s -> {
             assertThat(s.step()).isEqualTo("SUPERVISOR_REVIEW");
             assertThat(s.inDays()).isZero();

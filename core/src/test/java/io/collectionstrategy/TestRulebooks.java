@@ -53,7 +53,7 @@ public final class TestRulebooks {
             scripts:
               HELLO:
                 title: "Hello"
-                text: "Hello {name}, {amount} {currency} is {daysOverdue} days overdue since {dueDate} (case {caseId}, {asOf})."
+                text: "Hello {name}, {amount} is {daysOverdue} days overdue since {dueDate} (case {caseId}, {currency}, {asOf})."
                 do:
                   - "Be clear"
                 avoid:
@@ -67,7 +67,7 @@ public final class TestRulebooks {
             scripts:
               HELLO:
                 title: "问候"
-                text: "{name}您好，您的欠款 {amount} {currency} 已逾期 {daysOverdue} 天。"
+                text: "{name}您好，您的欠款{amount}已逾期{daysOverdue}天。"
             """;
 
     private TestRulebooks() {

@@ -22,7 +22,7 @@ import java.util.List;
  * Writes an {@link Assessment} as JSON with Jackson's streaming API: no tree, no reflection, one pass.
  *
  * <p>The shape is the data contract's ({@code docs/contract.md}, {@code docs/schema/assessment.schema.json}), fields in
- * this order: {@code id, debtorType, situation, script {id, locale, title, text, do, avoid}, escalation [{step, inDays,
+ * this order: {@code id, debtorType, situation, script {id, locale, title, verify, text, do, avoid}, escalation [{step, inDays,
  * reason, rule}], warnings [{code, message, rule}], blocked [{step, reason, rule}], firedRules [{id, name}], rulebook
  * {name, version}, evidence [{type, points, cue, rule}], nextAction {step, on, reason, rule}, strategy {experiment, arm, rulebook,
  * version}}. Nulls are written, never left out: {@code situation}, {@code script} and {@code nextAction} are
@@ -65,6 +65,7 @@ public final class AssessmentJson {
             g.writeStringField("id", s.id());
             g.writeStringField("locale", s.locale());
             g.writeStringField("title", s.title());
+            g.writeStringField("verify", s.verify());
             g.writeStringField("text", s.text());
             writeStrings(g, "do", s.doPoints());
             writeStrings(g, "avoid", s.avoid());

@@ -27,7 +27,8 @@ class AssessmentJsonTest {
 
     /** Every list filled, a warning without a rule, a script with both lists. */
     static final Assessment FULL = new Assessment("C-1001", "EVASIVE", null,
-            new Script("TYPE_EVASIVE", "en", "Pin down a date", "Hello Wang Fang, 1200.50 CNY is 27 days overdue.",
+            new Script("TYPE_EVASIVE", "en", "Pin down a date", "Hello, this is Anna. May I speak with Wang Fang?",
+                    "Wang Fang, CNY 1,200.50 is 27 days overdue.",
                     List.of("Ask for a date", "Confirm the address"), List.of("Threats")),
             List.of(new EscalationStep("PHONE_CALL", 0, "evasive debtors are called at once", "ESC-001"),
                     new EscalationStep("FIELD_VISIT", 7, "no answer", "ESC-004")),
@@ -73,7 +74,7 @@ class AssessmentJsonTest {
 
         assertThat(names(a)).containsExactly("id", "debtorType", "situation", "script", "escalation", "warnings",
                 "blocked", "firedRules", "rulebook", "evidence", "nextAction", "strategy");
-        assertThat(names(a.get("script"))).containsExactly("id", "locale", "title", "text", "do", "avoid");
+        assertThat(names(a.get("script"))).containsExactly("id", "locale", "title", "verify", "text", "do", "avoid");
         assertThat(names(a.get("escalation").get(0))).containsExactly("step", "inDays", "reason", "rule");
         assertThat(names(a.get("warnings").get(0))).containsExactly("code", "message", "rule");
         assertThat(names(a.get("blocked").get(0))).containsExactly("step", "reason", "rule");

@@ -48,7 +48,7 @@ class ReloadingCollectionStrategyTest {
                   TYPE_TEST:
                     title: "Test script"
                     text: |
-                      Hello {name}, {amount} {currency} is {daysOverdue} days overdue. Can you pay today?
+                      Hello {name}, {amount} is {daysOverdue} days overdue. Can you pay today?
                     do:
                       - "Ask for a date"
                     avoid:

@@ -26,7 +26,10 @@ class ReadmeQuickStartTest {
         Assessment a = strategy.assess(debtor, LocalDate.of(2026, 11, 28));
 
         assertThat(a.debtorType()).isEqualTo("EVASIVE");
-        assertThat(a.script().text()).startsWith("Hello Wang Fang, this is the collections team of your lender about account C-1001.");
+        assertThat(a.script().verify()).startsWith("Hello, this is a customer adviser from customer services. May I speak with"
+                + " Wang Fang, ");
+        assertThat(a.script().text()).startsWith("Thank you, Wang Fang. I am calling about account C-1001. We have tried to"
+                + " reach you ");
         assertThat(a.escalation()).extracting(s -> s.step() + "@" + s.inDays()).startsWith("PHONE_CALL@0", "FIELD_VISIT@0");
         assertThat(a.firedRules().get(0).id()).isEqualTo("CLS-010");
         assertThat(a.firedRules().get(0).name()).isEqualTo("Avoiding contact points to an evasive debtor");

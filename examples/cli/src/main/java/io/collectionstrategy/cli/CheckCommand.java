@@ -4,6 +4,7 @@ import io.collectionstrategy.Authoring;
 import io.collectionstrategy.CollectionStrategy;
 import io.collectionstrategy.RuleInfo;
 import io.collectionstrategy.RulebookInfo;
+import io.collectionstrategy.Rulebook;
 import io.collectionstrategy.RulebookException;
 import io.collectionstrategy.RulebookProblem;
 import io.collectionstrategy.check.ScenarioReport;
@@ -13,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -23,7 +25,9 @@ import picocli.CommandLine.Parameters;
 /** {@code check DIR}: compile, lint and run the scenarios of a rulebook directory. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Check a rulebook directory: compile, lint, run its scenarios.",
-            "Compile it and print every error as file:line: message; lint it "
+            "Compile it and print every error as file:line: message (the text lint refuses impersonation, false legal "
+                + "or credit claims, threats, third-party contact, shaming and insults in every script part, reason "
+                + "and rule text: --show-lint prints its patterns); lint it "
                 + "(scripts chosen without a text in every locale, scripts no rule uses; rule @ids are unique or the "
                 + "rulebook does not compile); run the scenario tables in its scenarios/ directory.",
             "The word 'default' checks the default rulebook; with --kind incentives, the default incentive policy. A "
@@ -55,11 +59,23 @@ final class CheckCommand implements Callable<Integer> {
     private record Compiled(Authoring authoring, RulebookInfo info, List<Locale> locales) {
     }
 
+    @Option(names = "--show-lint",
+            description = "First print the text lint's patterns in force for this rulebook (built in, plus its "
+                    + "lint/script-lint.yaml): per locale and kind of harm, the patterns and the word sets they use.")
+    boolean showLint;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (!RulebookSource.isDefault(dir) && !Files.isDirectory(Path.of(dir))) {
             throw new StartupException("rulebook directory not found: " + dir);
+        }
+        if (showLint) {
+            try {
+                printLint(RulebookSource.isDefault(dir) ? Rulebook.defaults() : Rulebook.fromDirectory(Path.of(dir)), out);
+            } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+                throw new StartupException("cannot read rulebook " + dir + ": " + e.getMessage());
+            }
         }
         Locale loc = RulebookSource.locale(locale);
         String rulebookKind = RulebookSource.kind(dir, kind);
@@ -110,5 +126,37 @@ final class CheckCommand implements Callable<Integer> {
         out.println("check: " + (ok ? "PASSED" : "FAILED"));
         out.flush();
         return ok ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /**
+     * The text lint's patterns in force, per locale and kind: word sets first (what {@code @name} stands for), then
+     * each kind with its patterns; the two kinds that apply to some texts only say so.
+     */
+    private static void printLint(Rulebook rulebook, PrintWriter out) {
+        out.println("text lint in force (built in" + (rulebook.files().containsKey("lint/script-lint.yaml")
+                ? ", plus lint/script-lint.yaml" : "") + "): every script part, reason and rule text is checked against"
+                + " every locale's patterns");
+        for (Map.Entry<String, Map<String, List<String>>> locale : rulebook.textLint().entrySet()) {
+            out.println(locale.getKey() + ":");
+            for (Map.Entry<String, List<String>> kind : locale.getValue().entrySet()) {
+                if (kind.getKey().startsWith("words.")) {
+                    out.printf("  @%s = %s%n", kind.getKey().substring("words.".length()),
+                            String.join(" | ", kind.getValue()));
+                }
+            }
+            for (Map.Entry<String, List<String>> kind : locale.getValue().entrySet()) {
+                if (kind.getKey().startsWith("words.")) {
+                    continue;
+                }
+                String scope = switch (kind.getKey()) {
+                    case "timeBarred" -> " (only scripts whose id has TIME_BARRED or PRESCRIBED)";
+                    case "verifyDisclosure" -> " (only the verify part of scripts)";
+                    default -> "";
+                };
+                out.printf("  %s%s, %d patterns:%n", kind.getKey(), scope, kind.getValue().size());
+                kind.getValue().forEach(p -> out.println("    " + p));
+            }
+        }
+        out.println();
     }
 }

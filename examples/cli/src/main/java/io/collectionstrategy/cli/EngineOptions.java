@@ -7,7 +7,10 @@ import java.time.OffsetDateTime;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
-/** {@code --rules}, {@code --locale}, {@code --as-of} and {@code --at}, shared by the commands that assess. */
+/**
+ * {@code --rules}, {@code --locale}, {@code --as-of}, {@code --at}, {@code --agent} and {@code --company}, shared by
+ * the commands that assess.
+ */
 final class EngineOptions {
 
     @Option(names = "--rules", paramLabel = "DIR",
@@ -38,6 +41,16 @@ final class EngineOptions {
                     + "outcomes. The bounds per debtor (rule firings, time) still apply.")
     boolean allowUnsafeRules;
 
+    @Option(names = "--agent", paramLabel = "NAME",
+            description = "The collector's name in the scripts (\"this is NAME from ...\"); default: a neutral word of "
+                    + "the script catalogue, e.g. 'a customer adviser'.")
+    String agent;
+
+    @Option(names = "--company", paramLabel = "NAME",
+            description = "The firm's name in the scripts; default: a neutral word of the script catalogue, e.g. "
+                    + "'customer services'.")
+    String company;
+
     Locale locale() {
         return RulebookSource.locale(locale);
     }
@@ -55,7 +68,11 @@ final class EngineOptions {
     }
 
     CollectionStrategy strategy() {
-        return RulebookSource.build(rules, locale(), allowUnsafeRules);
+        return RulebookSource.build(rules, locale(), allowUnsafeRules, blankToNull(agent), blankToNull(company));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** @return how rows are assessed with these options: evaluation date or time, locale, unknown fields */

@@ -187,8 +187,15 @@ final class ExplainCommand implements Callable<Integer> {
         } else {
             out.printf("Script: %s (%s)%s%n", a.script().id(), a.script().locale(),
                     a.script().title() == null || a.script().title().isBlank() ? "" : " - " + a.script().title());
+            if (!a.script().verify().isBlank()) {
+                out.println("  First, check you are speaking with the right person:");
+                for (String line : a.script().verify().strip().split("\n")) {
+                    out.println("    " + line);
+                }
+                out.println("  Then:");
+            }
             for (String line : a.script().text().strip().split("\n")) {
-                out.println("  " + line);
+                out.println("    " + line);
             }
             if (!a.script().doPoints().isEmpty()) {
                 out.println("  Do:");

@@ -49,6 +49,15 @@ final class RulebookSource {
      * @see #build(String, Locale)
      */
     static CollectionStrategy build(String rules, Locale locale, boolean allowUnsafeRules) {
+        return build(rules, locale, allowUnsafeRules, null, null);
+    }
+
+    /**
+     * @param agent   the collector's name for the scripts' {@code {agent}}, or null for the catalogue's neutral word
+     * @param company the firm's name for {@code {company}}, or null likewise
+     * @see #build(String, Locale, boolean)
+     */
+    static CollectionStrategy build(String rules, Locale locale, boolean allowUnsafeRules, String agent, String company) {
         try {
             Rulebook rulebook;
             if (isDefault(rules)) {
@@ -60,7 +69,7 @@ final class RulebookSource {
                 }
                 rulebook = Rulebook.fromDirectory(dir);
             }
-            return CompiledStrategies.get(rulebook, locale, allowUnsafeRules);
+            return CompiledStrategies.get(rulebook, locale, allowUnsafeRules, agent, company);
         } catch (RulebookException e) {
             throw new StartupException(problemLines(e));
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {

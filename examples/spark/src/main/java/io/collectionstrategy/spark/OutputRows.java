@@ -31,11 +31,12 @@ public final class OutputRows {
     /** Error kind: the record could not be read at all (bad JSON, wrong CSV shape). */
     public static final String MALFORMED_RECORD = RowResult.Kind.MALFORMED_RECORD.name();
 
-    /** The script: id, locale, title, text, do, avoid. */
+    /** The script: id, locale, title, verify, text, do, avoid. */
     public static final StructType SCRIPT = new StructType()
             .add("id", DataTypes.StringType, true)
             .add("locale", DataTypes.StringType, true)
             .add("title", DataTypes.StringType, true)
+            .add("verify", DataTypes.StringType, true)
             .add("text", DataTypes.StringType, true)
             .add("do", DataTypes.createArrayType(DataTypes.StringType, true), true)
             .add("avoid", DataTypes.createArrayType(DataTypes.StringType, true), true);
@@ -154,7 +155,7 @@ public final class OutputRows {
     // Spark's row encoder takes arrays (or Scala sequences) for array columns, not java.util.List.
     static Row assessed(PortfolioRow record, Assessment a) {
         Script s = a.script();
-        Row script = s == null ? null : RowFactory.create(s.id(), s.locale(), s.title(), s.text(),
+        Row script = s == null ? null : RowFactory.create(s.id(), s.locale(), s.title(), s.verify(), s.text(),
                 s.doPoints().toArray(String[]::new), s.avoid().toArray(String[]::new));
         Row[] escalation = new Row[a.escalation().size()];
         for (int i = 0; i < escalation.length; i++) {

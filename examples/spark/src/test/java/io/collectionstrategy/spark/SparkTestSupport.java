@@ -77,7 +77,7 @@ abstract class SparkTestSupport {
     static Assessment assessment(Row r) {
         Row s = r.getAs("script");
         Script script = s == null ? null : new Script(s.getAs("id"), s.getAs("locale"), s.getAs("title"),
-                s.getAs("text"), s.getList(s.fieldIndex("do")), s.getList(s.fieldIndex("avoid")));
+                s.getAs("verify"), s.getAs("text"), s.getList(s.fieldIndex("do")), s.getList(s.fieldIndex("avoid")));
         Row book = r.getAs("rulebook");
         return new Assessment(r.getAs("id"), r.getAs("debtorType"), r.getAs("situation"), script,
                 rows(r, "escalation", e -> new EscalationStep(e.getAs("step"), e.<Integer>getAs("inDays"),

@@ -10,7 +10,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The compiled rulebooks of this JVM, keyed by the rulebook's content version and the script locale: a process that
+ * The compiled rulebooks of this JVM, keyed by the rulebook's content version, the script locale and the names the
+ * scripts use for the collector and the firm: a process that
  * runs several commands (the command-line tool's tests, an embedding program) or many tasks (a Spark executor)
  * compiles each rulebook once. Equal versions mean equal files, so a hit is always current. A compiled strategy
  * cannot be serialised; Spark executors receive the {@link Rulebook} source and compile it here. Holds the
@@ -64,16 +65,32 @@ public final class CompiledStrategies {
      * @return the shared, thread-safe strategy
      */
     public static CollectionStrategy get(Rulebook rulebook, Locale locale, boolean allowUnsafeRules) {
+        return get(rulebook, locale, allowUnsafeRules, null, null);
+    }
+
+    /**
+     * The same, with the collector's and the firm's names for the scripts' {@code {agent}} and {@code {company}}.
+     *
+     * @param rulebook         the rulebook source
+     * @param locale           the scripts' language, or {@code null} for the library's default
+     * @param allowUnsafeRules true to skip the rulebook sandbox (see {@code CollectionStrategy.Builder})
+     * @param agent            the collector's name, or {@code null} for the catalogue's neutral word
+     * @param company          the firm's name, or {@code null} for the catalogue's neutral word
+     * @return the shared, thread-safe strategy
+     */
+    public static CollectionStrategy get(Rulebook rulebook, Locale locale, boolean allowUnsafeRules, String agent,
+                                         String company) {
         Objects.requireNonNull(rulebook, "rulebook");
         String key = rulebook.version() + "|" + (locale == null ? "" : locale.toLanguageTag())
-                + (allowUnsafeRules ? "|unsafe" : "");
+                + (allowUnsafeRules ? "|unsafe" : "") + (agent == null ? "" : "|agent=" + agent)
+                + (company == null ? "" : "|company=" + company);
         synchronized (CACHE) {
             CollectionStrategy cached = CACHE.get(key);
             if (cached != null) {
                 return cached;
             }
             CollectionStrategy.Builder builder = CollectionStrategy.builder().rulebook(rulebook)
-                    .allowUnsafeRules(allowUnsafeRules);
+                    .allowUnsafeRules(allowUnsafeRules).agent(agent).company(company);
             if (locale != null) {
                 builder.locale(locale);
             }
