@@ -23,7 +23,7 @@ class ComplianceTest {
             when
                 Debtor()
             then
-                outcome.step( "LITIGATION", 0, "sue" );
+                outcome.step( "LITIGATION", 0, "step 1" );
                 outcome.step( "PHONE_CALL", 0, "call" );
             end
 

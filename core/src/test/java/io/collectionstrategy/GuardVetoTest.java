@@ -25,11 +25,11 @@ class GuardVetoTest {
                 outcome.step( "PHONE_CALL", 0, "call" );
                 outcome.step( "FIELD_VISIT", 0, "visit" );
                 outcome.step( "WRITTEN_DEMAND", 0, "demand" );
-                outcome.step( "AGENCY_PLACEMENT", 0, "agency" );
-                outcome.step( "PAYMENT_ORDER", 30, "order" );
-                outcome.step( "LITIGATION", 45, "sue" );
-                outcome.step( "ENFORCEMENT", 400, "enforce" );
-                outcome.step( "GUARANTOR_DEMAND", 60, "guarantor" );
+                outcome.step( "AGENCY_PLACEMENT", 0, "step 4" );
+                outcome.step( "PAYMENT_ORDER", 30, "step 5" );
+                outcome.step( "LITIGATION", 45, "step 6" );
+                outcome.step( "ENFORCEMENT", 400, "step 7" );
+                outcome.step( "GUARANTOR_DEMAND", 60, "step 8" );
                 outcome.step( "REPAYMENT_PLAN", 0, "plan" );
                 outcome.script( "HELLO" );
             end

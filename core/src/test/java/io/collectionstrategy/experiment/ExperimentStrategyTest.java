@@ -39,7 +39,7 @@ class ExperimentStrategyTest {
             then
                 outcome.step( "PHONE_CALL", 0, "call" );
                 outcome.step( "PAYMENT_ORDER", 0, "order" );
-                outcome.step( "LITIGATION", 0, "sue" );
+                outcome.step( "LITIGATION", 0, "step 1" );
                 outcome.step( "ENFORCEMENT", 0, "enforce" );
             end
             """;
