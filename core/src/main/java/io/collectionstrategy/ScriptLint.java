@@ -360,9 +360,9 @@ final class ScriptLint {
     // ------------------------------------------------------------------ patterns
 
     /** A part of a pattern: its alternatives, each a sequence of words; an optional part may be left out. */
-    private record Part(List<List<String>> alternatives, boolean cjk, boolean optional) {
+    private record Part(List<List<String>> alternatives, boolean cjk, boolean latin, boolean optional) {
         Part optionalPart() {
-            return new Part(alternatives, cjk, true);
+            return new Part(alternatives, cjk, latin, true);
         }
     }
 
@@ -502,14 +502,18 @@ final class ScriptLint {
                     regex.append(joint).append(alternation(p));
                 }
             } else {
-                boolean cjk = ((Part) items.get(k - 1)).cjk() || ((Part) items.get(k + 1)).cjk();
+                Part before = (Part) items.get(k - 1);
+                Part after = (Part) items.get(k + 1);
+                boolean cjk = before.cjk() || after.cjk();
+                boolean latin = before.latin() && after.latin();
                 int size = (Integer) item;
-                if (cjk) {
-                    regex.append(NOT_SENTENCE_END).append("{0,").append(size < 0 ? CJK_GAP : size).append('}');
+                String cjkGap = NOT_SENTENCE_END + "{0," + (size < 0 ? CJK_GAP : size) + "}";
+                // each skipped word follows at least one separator, so a word is never split between two
+                String latinGap = "(?:" + SEP_ONE + WORD + "){0," + (size < 0 ? LATIN_GAP : size) + "}" + SEP;
+                if (cjk && latin) {
+                    regex.append("(?:").append(latinGap).append('|').append(cjkGap).append(')');
                 } else {
-                    // each skipped word follows at least one separator, so a word is never split between two
-                    regex.append("(?:").append(SEP_ONE).append(WORD).append("){0,").append(size < 0 ? LATIN_GAP : size)
-                            .append('}').append(SEP);
+                    regex.append(cjk ? cjkGap : latinGap);
                 }
             }
         }
@@ -553,6 +557,7 @@ final class ScriptLint {
     private static Part part(List<String> alternatives) {
         List<List<String>> alts = new ArrayList<>();
         boolean cjk = false;
+        boolean latin = false;
         for (String alt : alternatives) {
             List<String> words = new ArrayList<>();
             for (String w : alt.strip().split("\\s+")) {
@@ -568,13 +573,14 @@ final class ScriptLint {
                 }
                 words.add(w);
                 cjk |= isCjk(w);
+                latin |= !isCjk(w);
             }
             if (words.isEmpty()) {
                 throw new IllegalArgumentException("an empty alternative");
             }
             alts.add(words);
         }
-        return new Part(alts, cjk, false);
+        return new Part(alts, cjk, latin, false);
     }
 
     private static String alternation(Part p) {

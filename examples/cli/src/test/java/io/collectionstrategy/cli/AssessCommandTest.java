@@ -49,12 +49,58 @@ class AssessCommandTest {
         JsonNode a = records(r.out()).get(1);
         assertThat(a.fieldNames()).toIterable().contains("id", "debtorType", "situation", "script", "escalation",
                 "warnings", "blocked", "firedRules", "rulebook");
-        assertThat(a.get("script").fieldNames()).toIterable().contains("id", "locale", "text", "do", "avoid");
+        assertThat(a.get("script").fieldNames()).toIterable().containsExactly("id", "locale", "title", "verify", "text",
+                "do", "avoid");
         assertThat(a.get("script").get("locale").asText()).isEqualTo("en");
         assertThat(a.get("escalation").get(0).fieldNames()).toIterable().contains("step", "inDays", "reason");
         assertThat(a.get("firedRules").get(0).fieldNames()).toIterable().contains("id", "name");
         assertThat(a.get("rulebook").fieldNames()).toIterable().contains("name", "version");
         assertThat(a.get("situation").isNull()).isTrue();
+    }
+
+    @Test
+    void assess_bundledSample_everyScriptVerifiesFirstWithoutAmountAndChineseHasNoIsoDateOrCurrencyCode()
+            throws Exception {
+        for (String locale : List.of("zh-CN", "en")) {
+            Cli.Result r = Cli.run("assess", Cli.DATA.resolve("sample-portfolio.jsonl").toString(), "--as-of", Cli.AS_OF,
+                    "--locale", locale);
+
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            List<JsonNode> records = records(r.out());
+            assertThat(records).hasSize(1000);
+            int scripts = 0;
+            for (JsonNode a : records) {
+                JsonNode s = a.get("script");
+                if (s.isNull()) {
+                    continue;
+                }
+                scripts++;
+                String verify = s.get("verify").asText();
+                assertThat(verify).as(a.get("id").asText()).isNotBlank().doesNotContainPattern("\\d[\\d,]*\\.\\d\\d")
+                        .doesNotContain(a.get("id").asText());
+                if (locale.equals("zh-CN")) {
+                    List<String> texts = new java.util.ArrayList<>(List.of(s.get("title").asText(), verify,
+                            s.get("text").asText()));
+                    s.get("do").forEach(n -> texts.add(n.asText()));
+                    s.get("avoid").forEach(n -> texts.add(n.asText()));
+                    for (String t : texts) {
+                        assertThat(t).as(a.get("id").asText()).doesNotContain("CNY", "USD", "GBP")
+                                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
+                    }
+                }
+            }
+            assertThat(scripts).isGreaterThan(990);
+        }
+    }
+
+    @Test
+    void assess_agentAndCompany_fillTheVerifyPart() throws Exception {
+        Cli.Result r = Cli.run("assess", Cli.DATA.resolve("worked-examples.jsonl").toString(), "--as-of", Cli.AS_OF,
+                "--locale", "en", "--agent", "Li Na", "--company", "Acme Finance");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(records(r.out())).allSatisfy(a -> assertThat(a.get("script").get("verify").asText())
+                .contains("Li Na").contains("Acme Finance").doesNotContain("{agent}", "{company}"));
     }
 
     @Test

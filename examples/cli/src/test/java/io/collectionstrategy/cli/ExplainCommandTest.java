@@ -28,6 +28,22 @@ class ExplainCommandTest {
     }
 
     @Test
+    void explain_agentAndCompany_verifyComesBeforeTheText() {
+        Cli.Result r = Cli.run("explain", EVASIVE, "--as-of", Cli.AS_OF, "--locale", "en", "--agent", "Li Na",
+                "--company", "Acme Finance");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String out = r.out();
+        int check = out.indexOf("First, check you are speaking with the right person:");
+        int verify = out.indexOf("Hello, this is Li Na from Acme Finance.");
+        int text = out.indexOf("Then:");
+        assertThat(check).isNotNegative();
+        assertThat(verify).isGreaterThan(check);
+        assertThat(text).isGreaterThan(verify);
+        assertThat(out.indexOf("I am calling about account WX-EVASIVE")).isGreaterThan(text);
+    }
+
+    @Test
     void explain_stdin_readsTheDebtor() {
         Cli.Result r = Cli.runWithStdin(EVASIVE + "\n", "explain", "-", "--as-of", Cli.AS_OF);
 

@@ -74,13 +74,69 @@ class RulebookCommandsTest {
     void check_scriptClaimingToBeFromTheCourt_isRefusedNamingScriptLocaleAndPhrase() throws Exception {
         Path rules = Cli.copyOfDefaultRulebook(tmp.resolve("rules"));
         Path en = rules.resolve("scripts/en.yaml");
-        Files.writeString(en, Files.readString(en).replace("this is the collections team of your lender calling about",
-                "I am calling from the court about"));
+        Files.writeString(en, Files.readString(en).replace("I am calling about your account",
+                "I am calling from the court about your account"));
 
         Cli.Result r = Cli.run("check", rules.toString());
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
-        assertThat(r.out()).containsPattern("scripts/en\\.yaml:\\d+: script TYPE_PROVOCATIVE \\(en\\) contains forbidden phrase \"from the court\" \\(impersonation\\)");
+        assertThat(r.out()).containsPattern("scripts/en\\.yaml:\\d+: script TYPE_PROVOCATIVE \\(en\\) contains forbidden phrase"
+                + " \"I am calling from the court\" \\(impersonation\\) in its text");
+    }
+
+    @Test
+    void check_stepReasonThreateningArrest_isRefusedNamingFileLineAndRule() throws Exception {
+        Path rules = Cli.copyOfDefaultRulebook(tmp.resolve("rules"));
+        Path drl = rules.resolve("collection/escalation.drl");
+        Files.writeString(drl, Files.readString(drl).replace("\"more than a week overdue: ask directly for payment and the cause\"",
+                "\"more than a week overdue: tell them the police will arrest them\""));
+
+        Cli.Result r = Cli.run("check", rules.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.out()).containsPattern("collection/escalation\\.drl:\\d+: rule ESC-003 \"Past the first week, call the debtor\""
+                + " contains forbidden phrase \"arrest\" \\(criminalThreat\\)").contains("check: FAILED");
+    }
+
+    @Test
+    void check_chineseReasonTellingTheFamily_isRefused() throws Exception {
+        Path rules = Cli.copyOfDefaultRulebook(tmp.resolve("rules"));
+        Path zh = rules.resolve("scripts/zh-CN.yaml");
+        Files.writeString(zh, Files.readString(zh).replace("\"逾期超过30天：上门当面沟通\"", "\"逾期超过30天：告诉他家人他欠钱不还\""));
+
+        Cli.Result r = Cli.run("check", rules.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.out()).contains("reason ESC-004/FIELD_VISIT contains forbidden phrase").contains("(thirdPartyContact)");
+    }
+
+    @Test
+    void check_showLint_printsEveryKindOfEveryLocaleWithTheRulebooksOwnPatterns() throws Exception {
+        Path rules = Cli.copyOfDefaultRulebook(tmp.resolve("rules"));
+        Cli.write(rules.resolve("lint"), "script-lint.yaml", "en:\n  insult: [\"numpty\"]\n");
+
+        Cli.Result r = Cli.run("check", "--show-lint", rules.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("plus lint/script-lint.yaml").contains("en:").contains("zh-CN:")
+                .contains("@authority = court | courts").contains("    numpty")
+                .contains("timeBarred (only scripts whose id has TIME_BARRED or PRESCRIBED)")
+                .contains("verifyDisclosure (only the verify part of scripts)").contains("check: PASSED");
+        for (String kind : java.util.List.of("impersonation", "falseLegalClaim", "criminalThreat", "thirdPartyContact",
+                "publicShaming", "falseCreditClaim", "insult")) {
+            assertThat(r.out()).containsPattern("\\n  " + kind + ", \\d+ patterns:");
+        }
+    }
+
+    @Test
+    void check_ownLintPattern_refusesATextTheBuiltInOnesAllow() throws Exception {
+        Path rules = Cli.copyOfDefaultRulebook(tmp.resolve("rules"));
+        Cli.write(rules.resolve("lint"), "script-lint.yaml", "en:\n  house: [\"(take|taking) ~2 your time\"]\n");
+
+        Cli.Result r = Cli.run("check", rules.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.out()).contains("script TYPE_VICTIM (en) contains forbidden phrase \"Take your time\" (house) in its text");
     }
 
     @Test
