@@ -105,14 +105,25 @@ final class ScriptLint {
         }
     }
 
-    /** A text being checked: lower case, and its Latin words. */
+    /**
+     * A text being checked: lower case, and its words; a word with an apostrophe also gives its pieces ("court's"
+     * gives "court" and "s"), as a pattern's word matches before an apostrophe.
+     */
     record Text(String lower, java.util.Set<String> words) {
         static Text of(String normal) {
             String lower = normal.toLowerCase(java.util.Locale.ROOT);
             java.util.Set<String> words = new java.util.HashSet<>();
             Matcher m = TOKEN.matcher(lower);
             while (m.find()) {
-                words.add(m.group());
+                String w = m.group();
+                words.add(w);
+                if (w.indexOf('\'') >= 0) {
+                    for (String piece : w.split("'")) {
+                        if (!piece.isEmpty()) {
+                            words.add(piece);
+                        }
+                    }
+                }
             }
             return new Text(lower, words);
         }

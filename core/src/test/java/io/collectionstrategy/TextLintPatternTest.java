@@ -30,6 +30,14 @@ class TextLintPatternTest {
     }
 
     @Test
+    void check_wordBeforeAnApostrophe_isFound() {
+        assertThat(ScriptLint.builtIn().check("This is the court's enforcement office.", false, false))
+                .extracting(ScriptLint.Finding::kind).contains("impersonation");
+        assertThat(ScriptLint.builtIn().check("The police’s officers are on their way.", false, false))
+                .extracting(ScriptLint.Finding::kind).contains("impersonation");
+    }
+
+    @Test
     void word_star_matchesEveryWordStartingWithIt() {
         assertThat(matches("arrest*", "you will be arrested")).isTrue();
         assertThat(matches("arrest*", "your arrears")).isFalse();
