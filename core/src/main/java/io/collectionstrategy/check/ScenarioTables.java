@@ -103,13 +103,29 @@ public final class ScenarioTables {
      * @return the results, one per scenario row
      */
     public static ScenarioReport run(Rulebook rulebook, Subject subject) {
+        return run(subject, tableFiles(rulebook));
+    }
+
+    /** @return the scenario tables of a rulebook ({@code scenarios/*.csv}, {@code *.yaml}, {@code *.yml}) by path */
+    static Map<String, String> tableFiles(Rulebook rulebook) {
         Map<String, String> tables = new TreeMap<>();
-        for (String path : rulebook.paths(".csv")) {
-            if (path.startsWith("scenarios/")) {
-                tables.put(path, rulebook.files().get(path));
+        for (Map.Entry<String, String> file : rulebook.files().entrySet()) {
+            if (file.getKey().startsWith("scenarios/") && isTable(file.getKey())) {
+                tables.put(file.getKey(), file.getValue());
             }
         }
-        return run(subject, tables);
+        return tables;
+    }
+
+    /** @return whether the file name is that of a scenario table: {@code .csv}, {@code .yaml} or {@code .yml} */
+    static boolean isTable(String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".csv") || isYaml(lower);
+    }
+
+    private static boolean isYaml(String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".yaml") || lower.endsWith(".yml");
     }
 
     /**
@@ -138,7 +154,7 @@ public final class ScenarioTables {
             if (Files.isDirectory(fileOrDirectory)) {
                 try (Stream<Path> walk = Files.walk(fileOrDirectory)) {
                     for (Path p : (Iterable<Path>) walk::iterator) {
-                        if (Files.isRegularFile(p) && p.getFileName().toString().endsWith(".csv")) {
+                        if (Files.isRegularFile(p) && isTable(p.getFileName().toString())) {
                             tables.put(p.toString(), Files.readString(p, StandardCharsets.UTF_8));
                         }
                     }
@@ -154,14 +170,50 @@ public final class ScenarioTables {
 
     private static ScenarioReport run(Subject subject, Map<String, String> tables) {
         List<ScenarioResult> results = new ArrayList<>();
-        for (Map.Entry<String, String> table : tables.entrySet()) {
-            results.addAll(runTable(subject, table.getKey(), table.getValue()));
+        for (Table table : read(subject, tables)) {
+            results.addAll(table.problems());
+            results.addAll(subject.run(table.file(), table.rows()));
         }
+        results.sort(java.util.Comparator.comparing(ScenarioResult::file).thenComparingInt(ScenarioResult::line));
         return new ScenarioReport(results);
     }
 
-    private static List<ScenarioResult> runTable(Subject subject, String file, String csv) {
+    /**
+     * One scenario table as read: its rows, and a result for each row (or header, or the file) that could not be read.
+     *
+     * @param file     the table, as results name it
+     * @param rows     the rows that could be read, in file order
+     * @param problems the rows, the header or the file that could not be read, each a failing result
+     */
+    record Table(String file, List<Row> rows, List<ScenarioResult> problems) {
+    }
+
+    /** Reads every table, CSV or YAML, into rows: the one path both forms take. */
+    static List<Table> read(Subject subject, Map<String, String> tables) {
+        List<Table> read = new ArrayList<>();
+        for (Map.Entry<String, String> table : tables.entrySet()) {
+            read.add(isYaml(table.getKey()) ? readYaml(subject, table.getKey(), table.getValue())
+                    : readCsv(subject, table.getKey(), table.getValue()));
+        }
+        return read;
+    }
+
+    /** @return the tables of a rulebook read as rows for the collection rulebook's debtors */
+    static List<Table> read(CollectionStrategy strategy) {
+        return read(new Debtors(strategy), tableFiles(strategy.authoring().source()));
+    }
+
+    private static Table readYaml(Subject subject, String file, String text) {
+        boolean debtor = subject instanceof Debtors;
+        List<String> inputs = debtor ? Debtor.FIELDS : subject.columns().stream()
+                .filter(c -> !c.startsWith("expect.") && !SETTINGS.contains(c)).sorted().toList();
+        ScenarioYaml.Read yaml = ScenarioYaml.read(file, text, subject.columns(), debtor, inputs);
+        return new Table(file, yaml.cases(), yaml.problems());
+    }
+
+    private static Table readCsv(Subject subject, String file, String csv) {
         List<ScenarioResult> results = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(csv.startsWith("\uFEFF") ? csv.substring(1) : csv), FORMAT)) {
             List<String> header = parser.getHeaderNames();
             java.util.Set<String> known = subject.columns();
@@ -169,21 +221,20 @@ public final class ScenarioTables {
             if (!unknown.isEmpty()) {
                 results.add(new ScenarioResult(file, 1, "(header)", List.of("unknown columns " + unknown
                         + "; expected " + subject.describeColumns()), null));
-                return results;
+                return new Table(file, List.of(), results);
             }
-            List<Row> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
                 rows.add(new Row((int) parser.getCurrentLineNumber(), record.toMap()));
             }
-            results.addAll(subject.run(file, rows));
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             results.add(new ScenarioResult(file, 0, "(file)", List.of("not a readable CSV scenario table: " + e.getMessage()), null));
+            return new Table(file, List.of(), results);
         }
-        return results;
+        return new Table(file, rows, results);
     }
 
     /** The collection rulebook's rows: one debtor each, assessed by a strategy. */
-    private record Debtors(CollectionStrategy strategy) implements Subject {
+    record Debtors(CollectionStrategy strategy) implements Subject {
 
         @Override
         public java.util.Set<String> columns() {

@@ -7,7 +7,9 @@ import io.collectionstrategy.RulebookInfo;
 import io.collectionstrategy.Rulebook;
 import io.collectionstrategy.RulebookException;
 import io.collectionstrategy.RulebookProblem;
+import io.collectionstrategy.check.ScenarioCoverage;
 import io.collectionstrategy.check.ScenarioReport;
+import io.collectionstrategy.check.ThresholdHint;
 import io.collectionstrategy.incentives.IncentivePolicy;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -29,13 +31,16 @@ import picocli.CommandLine.Parameters;
                 + "or credit claims, threats, third-party contact, shaming and insults in every script part, reason "
                 + "and rule text: --show-lint prints its patterns); lint it "
                 + "(scripts chosen without a text in every locale, scripts no rule uses; rule @ids are unique or the "
-                + "rulebook does not compile); run the scenario tables in its scenarios/ directory.",
+                + "rulebook does not compile); run the scenario tables in its scenarios/ directory (CSV and YAML); "
+                + "warn of every rule that fires in no scenario (a failure with --strict) and hint at numbers in "
+                + "rules' conditions that no scenario tests on both sides (never a failure).",
             "The word 'default' checks the default rulebook; with --kind incentives, the default incentive policy. A "
                 + "directory whose rulebook.yaml says kind: incentives is checked as an incentive policy."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the rulebook compiles, lints clean and passes its scenarios",
-            "1:a compile error, a lint problem or a failing scenario (each printed as file:line: message)",
+            "1:a compile error, a lint problem or a failing scenario (each printed as file:line: message); with "
+                + "--strict also a rule that fires in no scenario",
             "2:could not start: no such directory, bad command line",
             "3:unexpected failure"})
 final class CheckCommand implements Callable<Integer> {
@@ -55,8 +60,12 @@ final class CheckCommand implements Callable<Integer> {
                     + "rulebook.yaml.")
     String kind;
 
-    /** What check needs of a compiled rulebook, whatever its kind. */
-    private record Compiled(Authoring authoring, RulebookInfo info, List<Locale> locales) {
+    @Option(names = "--strict",
+            description = "A rule that fires in no scenario is a failure (exit code 1), not a warning.")
+    boolean strict;
+
+    /** What check needs of a compiled rulebook, whatever its kind; the strategy only for a collection rulebook. */
+    private record Compiled(Authoring authoring, RulebookInfo info, List<Locale> locales, CollectionStrategy strategy) {
     }
 
     @Option(names = "--show-lint",
@@ -84,11 +93,11 @@ final class CheckCommand implements Callable<Integer> {
             if (rulebookKind.equals(RulebookSource.INCENTIVES)) {
                 IncentivePolicy policy = IncentivePolicy.builder().rulebook(RulebookSource.source(dir, rulebookKind))
                         .locale(loc).build();
-                strategy = new Compiled(policy.authoring(), policy.rulebook(), policy.locales());
+                strategy = new Compiled(policy.authoring(), policy.rulebook(), policy.locales(), null);
             } else {
                 CollectionStrategy built = CollectionStrategy.builder().rulebook(RulebookSource.source(dir, rulebookKind))
                         .locale(loc).build();
-                strategy = new Compiled(built.authoring(), built.rulebook(), built.locales());
+                strategy = new Compiled(built.authoring(), built.rulebook(), built.locales(), built);
             }
         } catch (RulebookException e) {
             out.printf("compile: FAILED, %d %s%n", e.problems().size(), e.problems().size() == 1 ? "problem" : "problems");
@@ -122,7 +131,26 @@ final class CheckCommand implements Callable<Integer> {
                 report.results().size() - failed, failed);
         report.problems().forEach(out::println);
 
-        boolean ok = lint.isEmpty() && failed == 0;
+        List<RulebookProblem> unfired = ScenarioCoverage.unfiredRules(rules, report);
+        if (unfired.isEmpty()) {
+            out.println("coverage: every rule fires in some scenario");
+        } else {
+            out.printf("coverage: %d %s in no scenario%s%n", unfired.size(), unfired.size() == 1 ? "rule fires" : "rules fire",
+                    strict ? " (a failure with --strict)" : " (warnings; --strict makes them failures)");
+            unfired.forEach(p -> out.println((strict ? "" : "warning: ") + p));
+        }
+        if (strategy.strategy() != null) {
+            List<ThresholdHint> hints = ScenarioCoverage.untestedThresholds(strategy.strategy(), report);
+            if (hints.isEmpty()) {
+                out.println("thresholds: every number in the rules' conditions is tested on both sides");
+            } else {
+                out.printf("thresholds: %d %s not tested on both sides (hints, never a failure)%n", hints.size(),
+                        hints.size() == 1 ? "number is" : "numbers are");
+                hints.forEach(h -> out.println("hint: " + h.message()));
+            }
+        }
+
+        boolean ok = lint.isEmpty() && failed == 0 && (!strict || unfired.isEmpty());
         out.println("check: " + (ok ? "PASSED" : "FAILED"));
         out.flush();
         return ok ? ExitCodes.OK : ExitCodes.FAILED;
