@@ -54,6 +54,9 @@ final class ScenarioYaml {
 
     /** What a case may hold besides its input fields. */
     static final List<String> CASE_KEYS = List.of("scenario", "asOf", "at", "locale", "note", "expect", "error");
+    /** The expectations that hold a list of names ({@code A|B} in CSV). */
+    static final Set<String> LIST_EXPECTATIONS = Set.of("steps", "notSteps", "warnings", "notWarnings", "rules",
+            "notRules", "blocked");
     /** The key of the debtor's fields, for tables whose subject is a debtor. */
     static final String DEBTOR = "debtor";
 
@@ -206,7 +209,7 @@ final class ScenarioYaml {
                         + known);
                 continue;
             }
-            if (t == JsonToken.START_ARRAY) {
+            if (t == JsonToken.START_ARRAY && LIST_EXPECTATIONS.contains(key)) {
                 list(p, line, "expect." + key, cells, problems, false);
             } else {
                 scalar(p, t, line, "expect " + key, "expect." + key, cells, problems);
