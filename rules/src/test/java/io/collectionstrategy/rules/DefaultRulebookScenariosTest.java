@@ -3,18 +3,16 @@ package io.collectionstrategy.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.collectionstrategy.CollectionStrategy;
-import io.collectionstrategy.RuleInfo;
+import io.collectionstrategy.check.ScenarioCoverage;
 import io.collectionstrategy.check.ScenarioReport;
 import io.collectionstrategy.check.ScenarioResult;
 import java.nio.file.Path;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-/** Runs the analysts' scenario tables (rulebook/scenarios/*.csv): one test per row. */
+/** Runs the analysts' scenario tables (rulebook/scenarios/*.csv and *.yaml): one test per row. */
 class DefaultRulebookScenariosTest {
 
     static final Path RULEBOOK = Path.of("rulebook");
@@ -41,13 +39,15 @@ class DefaultRulebookScenariosTest {
 
     @Test
     void runScenarios_everyRuleOfTheRulebook_firesInAtLeastOneScenario() {
-        Set<String> never = new TreeSet<>();
-        for (RuleInfo rule : STRATEGY.authoring().rules()) {
-            never.add(rule.id());
-        }
-        never.removeAll(REPORT.firedRuleIds());
+        assertThat(ScenarioCoverage.unfiredRules(STRATEGY.authoring().rules(), REPORT))
+                .as("rules that no scenario fires: add a scenario row for each").isEmpty();
+    }
 
-        assertThat(never).as("rules that no scenario fires: add a scenario row for each").isEmpty();
+    @Test
+    void runScenarios_yamlTables_areRunBesideTheCsvTables() {
+        assertThat(REPORT.results()).extracting(ScenarioResult::file)
+                .contains("scenarios/timeline.yaml", "scenarios/types.csv");
+        assertThat(REPORT.results()).filteredOn(r -> r.file().equals("scenarios/timeline.yaml")).hasSize(12);
     }
 
     @Test
