@@ -29,7 +29,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Runs scenario tables: CSV files with one debtor per row (columns named as the input fields of
+ * Runs scenario tables: CSV files with one debtor per row, or YAML files with one entry per case (columns named as the input fields of
  * {@code docs/contract.md}) and the expected outcome in {@code expect.*} columns. An empty cell means "not checked".
  * Uses only the public API: any {@link CollectionStrategy} can be checked, also one that reloads.
  *
