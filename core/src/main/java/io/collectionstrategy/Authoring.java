@@ -25,7 +25,7 @@ public interface Authoring {
     List<RulebookProblem> lint();
 
     /**
-     * Runs the scenario tables shipped in the rulebook ({@code scenarios/*.csv}).
+     * Runs the scenario tables shipped in the rulebook ({@code scenarios/*.csv} and {@code *.yaml}).
      *
      * @return the results, one per scenario row
      */

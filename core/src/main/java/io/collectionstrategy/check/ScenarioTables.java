@@ -29,8 +29,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Runs scenario tables: CSV files with one debtor per row, or YAML files with one entry per case (columns named as the input fields of
- * {@code docs/contract.md}) and the expected outcome in {@code expect.*} columns. An empty cell means "not checked".
+ * Runs scenario tables: CSV files with one debtor per row, or YAML files with one entry per case ({@link ScenarioYaml}),
+ * the input fields named as in {@code docs/contract.md} and the expected outcome in {@code expect.*} columns. An empty cell means "not checked".
  * Uses only the public API: any {@link CollectionStrategy} can be checked, also one that reloads.
  *
  * <p>Other kinds of rulebook (the incentive policy of {@code io.collectionstrategy.incentives}) run their tables
@@ -86,7 +86,7 @@ public final class ScenarioTables {
     }
 
     /**
-     * Runs the scenario tables shipped in the strategy's rulebook ({@code scenarios/*.csv}).
+     * Runs the scenario tables shipped in the strategy's rulebook ({@code scenarios/*.csv}, {@code *.yaml}, {@code *.yml}).
      *
      * @param strategy the strategy to check
      * @return the results, one per scenario row
@@ -132,7 +132,7 @@ public final class ScenarioTables {
      * Runs the scenario tables of a file or directory.
      *
      * @param strategy        the strategy to check
-     * @param fileOrDirectory a {@code .csv} table, or a directory whose {@code .csv} files (at any depth) are tables
+     * @param fileOrDirectory a {@code .csv} or {@code .yaml} table, or a directory whose tables (at any depth) to run
      * @return the results, one per scenario row
      * @throws UncheckedIOException when the files cannot be read
      */
@@ -143,7 +143,7 @@ public final class ScenarioTables {
     /**
      * Runs the scenario tables of a file or directory against a subject.
      *
-     * @param fileOrDirectory a {@code .csv} table, or a directory whose {@code .csv} files (at any depth) are tables
+     * @param fileOrDirectory a {@code .csv} or {@code .yaml} table, or a directory whose tables (at any depth) to run
      * @param subject         what the rows are checked against
      * @return the results, one per scenario row
      * @throws UncheckedIOException when the files cannot be read
