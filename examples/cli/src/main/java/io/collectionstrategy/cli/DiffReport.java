@@ -410,7 +410,7 @@ final class DiffReport {
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeArrayFieldStart("rules");
+            g.writeArrayFieldStart("ruleFirings");
             for (RuleCount r : ruleChanges()) {
                 g.writeStartObject();
                 g.writeStringField("id", r.id());
