@@ -11,6 +11,9 @@ import java.util.List;
  */
 final class TextTable {
 
+    /** A number as reports write it: a sign, digits, separators, an optional percent sign. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+-]?[0-9][0-9.,]*%?");
+
     private final List<String> header;
     private final List<Object[]> rows = new ArrayList<>();
 
@@ -45,7 +48,7 @@ final class TextTable {
         for (Object[] r : rows) {
             for (int c = 0; c < r.length; c++) {
                 widths[c] = Math.max(widths[c], text(r[c]).length());
-                numeric[c] &= r[c] instanceof Number || (r[c] instanceof String s && s.endsWith("%"));
+                numeric[c] &= r[c] instanceof Number || (r[c] instanceof String s && NUMBER.matcher(s).matches());
             }
         }
         line(out, indent, header.toArray(), widths, numeric);
