@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
             "Field names of input and output follow the data contract, docs/contract.md."},
         subcommands = {AssessCommand.class, ExplainCommand.class, IncentivesCommand.class, CheckCommand.class, TestCommand.class,
             DiffCommand.class, NewRuleCommand.class, GenerateCommand.class, ServeCommand.class, GenerateOutcomesCommand.class,
-            EvaluateCommand.class, CommandLine.HelpCommand.class},
+            EvaluateCommand.class, CommandLine.HelpCommand.class,
+            ProfileCommand.class, DocsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every row assessed (check, test: everything passed)",

@@ -1,29 +1,22 @@
 package io.collectionstrategy.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.collectionstrategy.Assessment;
 import io.collectionstrategy.CollectionStrategy;
 import io.collectionstrategy.Debtor;
-import io.collectionstrategy.EscalationStep;
 import io.collectionstrategy.InvalidDebtorException;
 import io.collectionstrategy.RowAssessor;
-import io.collectionstrategy.RulebookInfo;
 import io.collectionstrategy.SafeText;
 import io.collectionstrategy.examples.portfolio.PortfolioFormat;
 import io.collectionstrategy.examples.portfolio.PortfolioRow;
 import io.collectionstrategy.examples.portfolio.RowReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,9 +25,13 @@ import picocli.CommandLine.Parameters;
 /** {@code diff --rules A --against B FILE}: what a rulebook change does to a portfolio. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"What-if: compare two rulebooks over the same portfolio.",
-            "What-if for a rulebook change: assess the same portfolio with two rulebooks and report how "
-                + "many debtors change type, situation, first step or script, with counts per transition "
-                + "(baseline -> candidate) and up to 5 sample case ids each. Streams: only the counts are kept.",
+            "What-if for a rulebook change: assess the same portfolio with two rulebooks and report every debtor "
+                + "whose assessment changes: type, situation, script, escalation steps added, removed or moved (in "
+                + "days), warnings, blocked steps, next action. Counts per kind of difference, per transition "
+                + "(baseline -> candidate) and per step, how often each rule fires before and after, and up to 5 "
+                + "sample case ids each. Streams: only the counts are kept.",
+            "--show ID puts the two explanations of one debtor side by side; --html FILE writes the report as a "
+                + "page with charts that opens in any browser without a network.",
             "Rows that cannot be assessed by both rulebooks are counted as errors and not compared.",
             "Two incentive rulebooks (kind: incentives, or --kind incentives for the default policy) are compared over a "
                 + "receivables file at --period and --year: receivables whose reward, penalty or net change, the "
@@ -47,8 +44,7 @@ import picocli.CommandLine.Parameters;
             "3:unexpected failure"})
 final class DiffCommand implements Callable<Integer> {
 
-    static final int SAMPLES = 5;
-    static final List<String> DIMENSIONS = List.of("debtorType", "situation", "firstStep", "script");
+    static final int SAMPLES = DiffReport.SAMPLES;
 
     @CommandLine.ParentCommand
     CollectionStrategyCli parent;
@@ -100,42 +96,22 @@ final class DiffCommand implements Callable<Integer> {
             + "(default: this year).")
     Integer year;
 
-    /** Counts of one dimension's transitions, with sample ids. */
-    static final class Transitions {
-        long changed;
-        final Map<String, Transition> byPair = new LinkedHashMap<>();
+    @Option(names = "--show", paramLabel = "ID",
+            description = "Show one debtor's two explanations side by side (one after the other on a narrow terminal), "
+                    + "the differences marked, instead of the report.")
+    String show;
 
-        void add(String from, String to, String id) {
-            changed++;
-            Transition t = byPair.computeIfAbsent(from + " -> " + to, k -> new Transition(from, to));
-            t.count++;
-            if (t.samples.size() < SAMPLES) {
-                t.samples.add(id);
-            }
-        }
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write the report as a self-contained HTML page (charts included, nothing fetched from "
+                    + "the network).")
+    Path html;
 
-        List<Transition> sorted() {
-            List<Transition> list = new ArrayList<>(byPair.values());
-            list.sort((a, b) -> a.count != b.count ? Long.compare(b.count, a.count)
-                    : (a.from + a.to).compareTo(b.from + b.to));
-            return list;
-        }
-    }
-
-    static final class Transition {
-        final String from;
-        final String to;
-        long count;
-        final List<String> samples = new ArrayList<>(SAMPLES);
-
-        Transition(String from, String to) {
-            this.from = from;
-            this.to = to;
-        }
-    }
+    @Option(names = "--width", paramLabel = "N",
+            description = "With --show: the terminal's width (default: $COLUMNS, else 160); two columns from 100.")
+    Integer width;
 
     /** What the sink needs of a compared row (not the row itself: rows waiting to be counted hold no fields). */
-    private record Pair(Assessment base, Assessment cand, String error) {
+    private record Pair(long row, String id, Assessment base, Assessment cand, String error) {
     }
 
     @Override
@@ -153,49 +129,89 @@ final class DiffCommand implements Callable<Integer> {
         if (candidateKind.equals(RulebookSource.INCENTIVES)) {
             return incentives(out, err, loc);
         }
+        CollectionStrategy base = RulebookSource.build(baseline, loc);
+        CollectionStrategy cand = RulebookSource.build(candidate, loc);
+        DiffReport report = new DiffReport(label(baseline, base), label(candidate, cand));
+        if (show != null) {
+            return show(out, base, cand, report, date, loc);
+        }
         try (RowReader reader = parent.openPortfolio(file, format)) {
-            CollectionStrategy base = RulebookSource.build(baseline, loc);
-            CollectionStrategy cand = RulebookSource.build(candidate, loc);
-            Map<String, Transitions> dims = new LinkedHashMap<>();
-            DIMENSIONS.forEach(d -> dims.put(d, new Transitions()));
-            long[] counts = new long[4]; // rows, compared, errors, any change
-            Map<String, Long> errorKinds = new HashMap<>();
             boolean showProgress = progress || Progress.stderrIsTerminal();
             long total = showProgress ? CollectionStrategyCli.countRows(file, reader.format()) : -1;
             try (Progress bar = Progress.start(showProgress, "diff", total, err)) {
                 OrderedPipeline.run(reader, row -> compare(base, cand, row, date, loc), pair -> {
-                    counts[0]++;
                     bar.step();
                     if (pair.error != null) {
-                        counts[2]++;
-                        errorKinds.merge(Summary.kind(pair.error), 1L, Long::sum);
-                        return;
-                    }
-                    counts[1]++;
-                    boolean any = false;
-                    for (String d : DIMENSIONS) {
-                        String from = value(d, pair.base);
-                        String to = value(d, pair.cand);
-                        if (!Objects.equals(from, to)) {
-                            dims.get(d).add(from, to, pair.base.id());
-                            any = true;
-                        }
-                    }
-                    if (any) {
-                        counts[3]++;
+                        report.error(pair.row, pair.id, pair.error);
+                    } else {
+                        report.add(pair.base, pair.cand);
                     }
                 }, Math.max(1, threads), PortfolioRow::textLength);
             }
             if (reader.stoppedEarly() != null) {
                 err.println(SafeText.escape(reader.source() + ": " + reader.stoppedEarly()));
             }
+            if (report.sameName()) {
+                err.println("warning: " + report.sameNameWarning());
+            }
             if (json) {
-                printJson(out, base.rulebook(), cand.rulebook(), date, counts, dims, errorKinds);
+                report.printJson(out, file, date);
             } else {
-                printText(out, base.rulebook(), cand.rulebook(), date, counts, dims, errorKinds);
+                report.printText(out, file, date);
+            }
+            if (html != null) {
+                try {
+                    Files.writeString(html, DiffHtml.page(report, file, date), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new StartupException("cannot write " + html + ": " + e.getMessage());
+                }
+                err.println("wrote " + html);
             }
             out.flush();
-            return counts[2] > 0 || reader.stoppedEarly() != null ? ExitCodes.FAILED : ExitCodes.OK;
+            return report.errors > 0 || reader.stoppedEarly() != null ? ExitCodes.FAILED : ExitCodes.OK;
+        }
+    }
+
+    /** Where a rulebook of the comparison comes from, for the report's header. */
+    private static DiffReport.Label label(String source, CollectionStrategy strategy) {
+        String origin = RulebookSource.isDefault(source) ? RulebookSource.DEFAULT
+                : Path.of(source).toAbsolutePath().normalize().toString();
+        return new DiffReport.Label(RulebookSource.isDefault(source) ? RulebookSource.DEFAULT : source,
+                strategy.rulebook().name(), origin, strategy.rulebook().version());
+    }
+
+    private int show(PrintWriter out, CollectionStrategy base, CollectionStrategy cand, DiffReport report,
+                     LocalDate date, Locale loc) throws IOException {
+        PortfolioRow found = null;
+        try (RowReader reader = parent.openPortfolio(file, format)) {
+            while (reader.hasNext() && found == null) {
+                PortfolioRow r = reader.next().parsed();
+                if (show.equals(r.id())) {
+                    found = r;
+                }
+            }
+        }
+        if (found == null) {
+            throw new StartupException("no debtor with id " + show + " in " + file);
+        }
+        Pair pair = compare(base, cand, found, date, loc);
+        if (pair.error != null) {
+            spec.commandLine().getErr().println(SafeText.escape("cannot compare " + show + " (row " + pair.row + "): "
+                    + pair.error));
+            return ExitCodes.FAILED;
+        }
+        int columns = width != null ? width : terminalWidth();
+        CaseComparison.print(out, pair.base, pair.cand, report.baseline(), report.candidate(), columns);
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static int terminalWidth() {
+        String columns = System.getenv("COLUMNS");
+        try {
+            return columns == null ? 160 : Integer.parseInt(columns.strip());
+        } catch (NumberFormatException e) {
+            return 160;
         }
     }
 
@@ -237,110 +253,22 @@ final class DiffCommand implements Callable<Integer> {
                                 Locale locale) {
         PortfolioRow row = unparsed.parsed();
         if (!row.readable()) {
-            return new Pair(null, null, row.malformed());
+            return new Pair(row.row(), row.id(), null, null, row.malformed());
         }
         Debtor debtor;
         try {
             debtor = Debtor.fromFields(row.fields());
         } catch (InvalidDebtorException e) {
-            return new Pair(null, null, e.getMessage());
+            return new Pair(row.row(), row.id(), null, null, e.getMessage());
         }
         ProcessedRow a = ProcessedRow.of(RowAssessor.of(base, asOf).locale(locale), row, debtor);
         if (!a.ok()) {
-            return new Pair(null, null, a.error());
+            return new Pair(row.row(), row.id(), null, null, a.error());
         }
         ProcessedRow b = ProcessedRow.of(RowAssessor.of(cand, asOf).locale(locale), row, debtor);
         if (!b.ok()) {
-            return new Pair(null, null, b.error());
+            return new Pair(row.row(), row.id(), null, null, b.error());
         }
-        return new Pair(a.assessment(), b.assessment(), null);
-    }
-
-    static String value(String dimension, Assessment a) {
-        Function<Assessment, String> f = switch (dimension) {
-            case "debtorType" -> Assessment::debtorType;
-            case "situation" -> x -> x.situation() == null ? "none" : x.situation();
-            case "firstStep" -> x -> x.firstStep().map(EscalationStep::step).orElse("none");
-            case "script" -> x -> x.script() == null ? "none" : x.script().id();
-            default -> throw new IllegalArgumentException(dimension);
-        };
-        return f.apply(a);
-    }
-
-    private void printText(PrintWriter out, RulebookInfo base, RulebookInfo cand, LocalDate date, long[] counts,
-                           Map<String, Transitions> dims, Map<String, Long> errorKinds) {
-        out.printf("diff of %s: candidate %s (%s, %s) against baseline %s (%s, %s), as of %s%n", file, candidate,
-                cand.name(), cand.version(), baseline, base.name(), base.version(), date);
-        out.printf("rows: %d, compared: %d, errors: %d%n", counts[0], counts[1], counts[2]);
-        if (!errorKinds.isEmpty()) {
-            out.printf("errors by field: %s%n", errorKinds);
-        }
-        out.printf("changed: %d debtors (%s)%n", counts[3], percent(counts[3], counts[1]));
-        for (Map.Entry<String, Transitions> d : dims.entrySet()) {
-            Transitions t = d.getValue();
-            out.printf("%n%s: %d changed (%s)%n", d.getKey(), t.changed, percent(t.changed, counts[1]));
-            for (Transition tr : t.sorted()) {
-                out.printf("  %s -> %s: %d   e.g. %s%n", tr.from, tr.to, tr.count, String.join(", ", tr.samples));
-            }
-        }
-    }
-
-    private static String percent(long part, long whole) {
-        return whole == 0 ? "0%" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
-    }
-
-    private void printJson(PrintWriter out, RulebookInfo base, RulebookInfo cand, LocalDate date, long[] counts,
-                           Map<String, Transitions> dims, Map<String, Long> errorKinds) throws IOException {
-        try (JsonGenerator g = RowReader.JSON.getFactory().createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.useDefaultPrettyPrinter();
-            g.writeStartObject();
-            g.writeStringField("file", file);
-            g.writeStringField("asOf", date.toString());
-            rulebook(g, "rules", candidate, cand);
-            rulebook(g, "against", baseline, base);
-            g.writeNumberField("rows", counts[0]);
-            g.writeNumberField("compared", counts[1]);
-            g.writeNumberField("errors", counts[2]);
-            g.writeObjectFieldStart("errorsByField");
-            for (Map.Entry<String, Long> e : errorKinds.entrySet()) {
-                g.writeNumberField(e.getKey(), e.getValue());
-            }
-            g.writeEndObject();
-            g.writeObjectFieldStart("changed");
-            g.writeNumberField("any", counts[3]);
-            for (Map.Entry<String, Transitions> d : dims.entrySet()) {
-                g.writeNumberField(d.getKey(), d.getValue().changed);
-            }
-            g.writeEndObject();
-            g.writeObjectFieldStart("transitions");
-            for (Map.Entry<String, Transitions> d : dims.entrySet()) {
-                g.writeArrayFieldStart(d.getKey());
-                for (Transition t : d.getValue().sorted()) {
-                    g.writeStartObject();
-                    g.writeStringField("from", t.from);
-                    g.writeStringField("to", t.to);
-                    g.writeNumberField("count", t.count);
-                    g.writeArrayFieldStart("samples");
-                    for (String s : t.samples) {
-                        g.writeString(s);
-                    }
-                    g.writeEndArray();
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-            }
-            g.writeEndObject();
-            g.writeEndObject();
-        }
-        out.println();
-    }
-
-    private static void rulebook(JsonGenerator g, String field, String source, RulebookInfo info) throws IOException {
-        g.writeObjectFieldStart(field);
-        g.writeStringField("source", source);
-        g.writeStringField("name", info.name());
-        g.writeStringField("version", info.version());
-        g.writeEndObject();
+        return new Pair(row.row(), row.id(), a.assessment(), b.assessment(), null);
     }
 }

@@ -220,19 +220,13 @@ final class EvaluationReport {
 
     // ---------------------------------------------------------------- HTML
 
-    private static final String[] COLOURS = {"#3b6ea5", "#d9822b", "#5a9e6f", "#a05195", "#c44e52", "#8c8c8c"};
+    private static final String[] COLOURS = Html.COLOURS;
 
     static String html(Evaluation e) {
-        StringBuilder h = new StringBuilder(32_768);
-        h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n")
-                .append("<meta charset=\"utf-8\"/>\n<title>Experiment ").append(esc(e.experiment()))
-                .append("</title>\n<style>\n")
-                .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:80em}\n")
-                .append("table{border-collapse:collapse;margin:1em 0}th,td{padding:.3em .8em;border-bottom:1px solid #ddd;")
-                .append("text-align:right;white-space:nowrap}th:first-child,td:first-child{text-align:left}\n")
-                .append("td.wrap{white-space:normal}.sig{color:#1a7f37;font-weight:bold}.ns{color:#666}.charts{display:flex;flex-wrap:wrap;gap:1.5em}\n")
-                .append("figure{margin:0}figcaption{font-weight:bold;margin-bottom:.3em}small{color:#555}\n")
-                .append("</style>\n</head>\n<body>\n");
+        StringBuilder h = Html.page("Experiment " + e.experiment(),
+                "th,td{text-align:right;white-space:nowrap}th:first-child,td:first-child{text-align:left}\n"
+                + "td.wrap{white-space:normal}.sig{color:#1a7f37;font-weight:bold}.ns{color:#666}"
+                + ".charts{display:flex;flex-wrap:wrap;gap:1.5em}figure{margin:0}\n");
         long assessed = e.arms().stream().mapToLong(Evaluation.Arm::assessed).sum();
         long evaluated = e.arms().stream().mapToLong(Evaluation.Arm::evaluated).sum();
         h.append("<h1>Experiment ").append(esc(e.experiment())).append("</h1>\n<p>")
@@ -297,8 +291,7 @@ final class EvaluationReport {
             }
             h.append("</ul>\n");
         }
-        h.append("</body>\n</html>\n");
-        return h.toString();
+        return Html.end(h);
     }
 
     /** Horizontal bars per arm with the 95% interval as a whisker. */
@@ -393,24 +386,6 @@ final class EvaluationReport {
 
     /** Escapes text for XHTML content and attribute values. */
     static String esc(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> {
-                    if (ch < 0x20 && ch != '\n' && ch != '\t') {
-                        b.append(' '); // not allowed in XML
-                    } else {
-                        b.append(ch);
-                    }
-                }
-            }
-        }
-        return b.toString();
+        return Html.esc(s);
     }
 }

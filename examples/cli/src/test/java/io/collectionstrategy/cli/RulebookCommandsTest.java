@@ -209,7 +209,7 @@ class RulebookCommandsTest {
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("rows: 7, compared: 7, errors: 0").contains("debtorType: 1 changed")
-                .contains("EVASIVE -> STUBBORN: 1   e.g. WX-EVASIVE").contains("TYPE_EVASIVE -> TYPE_STUBBORN: 1");
+                .containsPattern("EVASIVE +-> +STUBBORN +1 +WX-EVASIVE").containsPattern("TYPE_EVASIVE +-> +TYPE_STUBBORN +1");
     }
 
     @Test
