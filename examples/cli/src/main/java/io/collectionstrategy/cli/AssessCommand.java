@@ -6,14 +6,19 @@ import io.collectionstrategy.SafeText;
 import io.collectionstrategy.examples.portfolio.PortfolioFormat;
 import io.collectionstrategy.examples.portfolio.PortfolioRow;
 import io.collectionstrategy.examples.portfolio.RowReader;
+import io.collectionstrategy.json.AssessmentJson;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -60,6 +65,15 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the records to FILE instead of stdout.")
     Path out;
 
+    @Option(names = "--fields", paramLabel = "LIST", split = ",",
+            description = {"Only these fields in each record, e.g. id,debtorType,situation,script.id,escalation "
+                    + "(records without the script texts are a tenth of the size). Top-level fields and dotted paths "
+                    + "into objects (script.id, rulebook.version, nextAction.step); written in the order of "
+                    + "docs/contract.md whatever the order given. JSON Lines and CSV output; an error record is "
+                    + "always row, id, error.",
+                "Default: every field."})
+    List<String> fields;
+
     @Option(names = "--progress", description = "Show a progress bar on stderr even when it is not a terminal.")
     boolean progress;
 
@@ -76,14 +90,18 @@ final class AssessCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        AssessmentJson.Fields selected = selectedFields();
         try (RowReader reader = parent.openPortfolio(file, format)) {
             RowAssessor assessor = engine.rows(experiment.strategy(engine));
-            Writer target = openOut();
+            OutputStream bytes = openOut();
+            Writer target = bytes == null ? spec.commandLine().getOut()
+                    : new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8.newEncoder()), 1 << 16);
             Summary summary = new Summary();
             boolean showProgress = progress || Progress.stderrIsTerminal();
             long total = showProgress ? CollectionStrategyCli.countRows(file, reader.format()) : -1;
             boolean interactive = "-".equals(file);
-            try (RecordWriter writer = RecordWriter.create(outputFormat, target, interactive);
+            try (RecordWriter writer = RecordWriter.create(outputFormat, target,
+                    outputFormat == OutputFormat.JSONL ? bytes : null, interactive, selected);
                  Progress bar = Progress.start(showProgress, "assess", total, err)) {
                 assessAll(reader, assessor, writer, summary, bar::step, Math.max(1, threads));
             } finally {
@@ -119,7 +137,11 @@ final class AssessCommand implements Callable<Integer> {
         OrderedPipeline.run(rows, row -> {
             try {
                 ProcessedRow outcome = ProcessedRow.of(assessor, row);
-                return outcome.ok() ? outcome.rendered(writer.render(outcome.row(), outcome.assessment())) : outcome;
+                if (!outcome.ok()) {
+                    return outcome;
+                }
+                byte[] record = writer.render(outcome.row(), outcome.assessment());
+                return record == null ? outcome : outcome.rendered(record);
             } catch (StackOverflowError | OutOfMemoryError e) { // an error record, not the end of the run
                 return ProcessedRow.failed(row, RowResult.Kind.ASSESSMENT_FAILED, e.toString());
             } catch (RuntimeException e) { // a bug of the tool with this row: still only this row's error record
@@ -142,15 +164,41 @@ final class AssessCommand implements Callable<Integer> {
         }, threads, PortfolioRow::textLength);
     }
 
-    private Writer openOut() {
+    /** The fields asked for with {@code --fields}, checked before anything is read; all of them without it. */
+    private AssessmentJson.Fields selectedFields() {
+        if (fields == null) {
+            return AssessmentJson.Fields.ALL;
+        }
+        if (outputFormat == OutputFormat.TABLE) {
+            throw new StartupException("--fields works with --output-format jsonl or csv, not table");
+        }
+        AssessmentJson.Fields selected;
+        try {
+            selected = AssessmentJson.Fields.of(fields);
+        } catch (IllegalArgumentException e) {
+            throw new StartupException("--fields: " + SafeText.escape(e.getMessage()));
+        }
+        if (outputFormat == OutputFormat.CSV) {
+            List<String> without = RecordWriter.Csv.withoutColumn(selected);
+            if (!without.isEmpty()) {
+                throw new StartupException("--fields: the CSV output has no column for " + String.join(", ", without)
+                        + "; its columns show id, debtorType, situation, script.id, escalation, warnings, blocked, "
+                        + "firedRules, rulebook.name and rulebook.version (use --output-format jsonl for the others)");
+            }
+        }
+        return selected;
+    }
+
+    /** The file of {@code --out} as a stream with a large buffer, or null for stdout. */
+    private OutputStream openOut() {
         if (out == null) {
-            return spec.commandLine().getOut();
+            return null;
         }
         try {
             if (out.getParent() != null) {
                 Files.createDirectories(out.getParent());
             }
-            return new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            return new BufferedOutputStream(Files.newOutputStream(out), 1 << 18);
         } catch (IOException e) {
             throw new StartupException("cannot write " + out + ": " + e);
         }

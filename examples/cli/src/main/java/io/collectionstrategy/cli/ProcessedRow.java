@@ -14,9 +14,9 @@ import io.collectionstrategy.examples.portfolio.PortfolioRow;
  * @param row      the row number in the input
  * @param id       the case id as far as it could be read ({@link PortfolioRow#id()}), or null
  * @param result   its assessment or failure
- * @param rendered the assessment's output record, or null
+ * @param rendered the assessment's output record (UTF-8), or null
  */
-record ProcessedRow(long row, String id, RowResult result, String rendered) {
+record ProcessedRow(long row, String id, RowResult result, byte[] rendered) {
 
     /** Parses the row (a JSON line is parsed on the worker thread) and assesses it; never throws for a bad row. */
     static ProcessedRow of(RowAssessor rows, PortfolioRow unparsed) {
@@ -38,7 +38,7 @@ record ProcessedRow(long row, String id, RowResult result, String rendered) {
     }
 
     /** @return this row with its rendered output record */
-    ProcessedRow rendered(String record) {
+    ProcessedRow rendered(byte[] record) {
         return new ProcessedRow(row, id, result, record);
     }
 

@@ -1,16 +1,26 @@
 package io.collectionstrategy.cli;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.collectionstrategy.Assessment;
 import io.collectionstrategy.BlockedStep;
 import io.collectionstrategy.EscalationStep;
 import io.collectionstrategy.SafeText;
 import io.collectionstrategy.examples.portfolio.RowReader;
 import io.collectionstrategy.json.AssessmentJson;
+import java.io.Flushable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -55,11 +65,37 @@ abstract class RecordWriter implements AutoCloseable {
     }
 
     static RecordWriter create(OutputFormat format, Writer out, boolean flushEachRecord) {
+        return create(format, out, null, flushEachRecord, AssessmentJson.Fields.ALL);
+    }
+
+    /**
+     * @param format          the output format
+     * @param out             where the records go as text; for JSON Lines with {@code bytes}, not written to
+     * @param bytes           for JSON Lines, the stream under {@code out} that the records are written to as UTF-8
+     *                        bytes, rendered so on the worker threads; null to write through {@code out}
+     * @param flushEachRecord true to flush after each record
+     * @param fields          the fields of each record ({@link AssessmentJson.Fields#ALL} for all of them); not for
+     *                        {@link OutputFormat#TABLE}
+     * @return the writer
+     */
+    static RecordWriter create(OutputFormat format, Writer out, OutputStream bytes, boolean flushEachRecord,
+                               AssessmentJson.Fields fields) {
+        if (fields == null) {
+            throw new IllegalArgumentException("fields must not be null; Fields.ALL writes every field");
+        }
+        if (format == OutputFormat.TABLE && fields != AssessmentJson.Fields.ALL) {
+            throw new IllegalArgumentException("--fields works with the jsonl and csv output formats, not with table");
+        }
         return switch (format) {
-            case JSONL -> new JsonLines(out, flushEachRecord);
-            case CSV -> new Csv(out, flushEachRecord);
+            case JSONL -> new JsonLines(out, bytes, flushEachRecord, fields);
+            case CSV -> new Csv(out, flushEachRecord, fields);
             case TABLE -> new Table(out, flushEachRecord);
         };
+    }
+
+    /** @return the stream flushed and written to, or the writer's */
+    Flushable target() {
+        return out;
     }
 
     final synchronized void assessment(long row, Assessment a) {
@@ -87,7 +123,7 @@ abstract class RecordWriter implements AutoCloseable {
     private void afterRecord() throws IOException {
         records++;
         if (flushEachRecord) {
-            out.flush();
+            target().flush();
         } else {
             unflushed = true;
         }
@@ -103,7 +139,7 @@ abstract class RecordWriter implements AutoCloseable {
         }
         unflushed = false;
         try {
-            out.flush();
+            target().flush();
         } catch (IOException | RuntimeException e) {
             // the thread that writes records meets the same problem and reports it
         }
@@ -112,21 +148,27 @@ abstract class RecordWriter implements AutoCloseable {
     abstract void writeAssessment(long row, Assessment a) throws IOException;
 
     /**
-     * The finished text of one assessment's record, rendered on the calling thread so that the thread writing the
-     * output only copies it; {@code null} when this format renders as it writes.
+     * The finished record of one assessment, as UTF-8 bytes, rendered on the calling thread so that the thread
+     * writing the output only copies it; {@code null} when this format renders as it writes (or, rarely, when this
+     * record is better written by {@link #assessment}).
      */
-    String render(long row, Assessment a) {
+    byte[] render(long row, Assessment a) {
         return null;
     }
 
     /** Writes a record {@link #render rendered} earlier. */
-    final synchronized void rendered(String record) {
+    final synchronized void rendered(byte[] record) {
         try {
-            out.write(record);
+            writeRendered(record);
             afterRecord();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write output: " + e.getMessage(), e);
         }
+    }
+
+    /** Writes what {@link #render} gave. */
+    void writeRendered(byte[] record) throws IOException {
+        throw new IllegalStateException("this format renders as it writes");
     }
 
     abstract void writeError(long row, String id, String error) throws IOException;
@@ -137,7 +179,7 @@ abstract class RecordWriter implements AutoCloseable {
             flusher.shutdownNow();
         }
         synchronized (this) {
-            out.flush();
+            target().flush();
         }
     }
 
@@ -147,11 +189,22 @@ abstract class RecordWriter implements AutoCloseable {
      */
     static final class JsonLines extends RecordWriter {
         private final JsonGenerator gen;
+        private final OutputStream bytes;
+        private final AssessmentJson.Fields fields;
+        private final ByteArrayBuilder errorBuffer;
 
-        JsonLines(Writer out, boolean flushEachRecord) {
+        JsonLines(Writer out, OutputStream bytes, boolean flushEachRecord, AssessmentJson.Fields fields) {
             super(out, flushEachRecord);
+            this.bytes = bytes;
+            this.fields = fields;
             try {
-                gen = RowReader.JSON.getFactory().createGenerator(out);
+                if (bytes == null) {
+                    errorBuffer = null;
+                    gen = RowReader.JSON.getFactory().createGenerator(out);
+                } else {
+                    errorBuffer = new ByteArrayBuilder(512);
+                    gen = RowReader.JSON.getFactory().createGenerator(errorBuffer, JsonEncoding.UTF8);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -160,43 +213,83 @@ abstract class RecordWriter implements AutoCloseable {
             gen.setRootValueSeparator(null);
         }
 
-        /** A generator and its buffer per thread, for {@link #render}. */
+        @Override
+        Flushable target() {
+            return bytes != null ? bytes : out;
+        }
+
+        /** A UTF-8 generator and its buffer per thread, for {@link #render}. */
         private static final ThreadLocal<Renderer> RENDERERS = ThreadLocal.withInitial(Renderer::new);
 
         private static final class Renderer {
-            final java.io.StringWriter buffer = new java.io.StringWriter(4096);
+            final ByteArrayBuilder buffer = new ByteArrayBuilder(4096);
             final JsonGenerator gen;
 
             Renderer() {
                 try {
-                    gen = RowReader.JSON.getFactory().createGenerator(buffer);
+                    gen = RowReader.JSON.getFactory().createGenerator(buffer, JsonEncoding.UTF8);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
                 gen.setRootValueSeparator(null);
             }
 
-            String render(Assessment a) throws IOException {
-                buffer.getBuffer().setLength(0);
-                AssessmentJson.write(gen, a);
+            /** The record's bytes, or null when a text holds a surrogate (written as an escape by this generator). */
+            byte[] render(Assessment a, AssessmentJson.Fields fields) throws IOException {
+                buffer.reset();
+                AssessmentJson.write(gen, a, fields);
                 gen.writeRaw('\n');
                 gen.flush();
-                return buffer.toString();
+                byte[] record = buffer.toByteArray();
+                return hasSurrogateEscape(record) ? null : record;
             }
         }
 
+        /**
+         * True when the bytes hold a backslash, u, D: the UTF-8 generator escapes a surrogate (an emoji, a lone one) that
+         * the text path writes as the character itself. Rare; such a record goes the text path.
+         */
+        static boolean hasSurrogateEscape(byte[] b) {
+            for (int i = 0; i + 2 < b.length; i++) {
+                if (b[i] == '\\' && b[i + 1] == 'u' && (b[i + 2] == 'D' || b[i + 2] == 'd')) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         @Override
-        String render(long row, Assessment a) {
+        byte[] render(long row, Assessment a) {
             try {
-                return RENDERERS.get().render(a);
+                return RENDERERS.get().render(a, fields);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
 
         @Override
+        void writeRendered(byte[] record) throws IOException {
+            if (bytes != null) {
+                bytes.write(record);
+            } else {
+                out.write(new String(record, StandardCharsets.UTF_8));
+            }
+        }
+
+        @Override
         void writeAssessment(long row, Assessment a) throws IOException {
-            out.write(render(row, a));
+            StringWriter text = new StringWriter(4096);
+            JsonGenerator g = RowReader.JSON.getFactory().createGenerator(text);
+            AssessmentJson.write(g, a, fields);
+            g.close();
+            text.write('\n');
+            if (bytes != null) {
+                // as a writer of the file would encode it: a character that is not text is an error, not a '?'
+                ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder().encode(CharBuffer.wrap(text.getBuffer()));
+                bytes.write(encoded.array(), encoded.arrayOffset() + encoded.position(), encoded.remaining());
+            } else {
+                out.write(text.toString());
+            }
         }
 
         @Override
@@ -207,7 +300,13 @@ abstract class RecordWriter implements AutoCloseable {
             gen.writeStringField("error", error);
             gen.writeEndObject();
             gen.flush();
-            out.write('\n');
+            if (bytes != null) {
+                errorBuffer.write('\n');
+                bytes.write(errorBuffer.toByteArray());
+                errorBuffer.reset();
+            } else {
+                out.write('\n');
+            }
         }
 
         @Override
@@ -228,22 +327,64 @@ abstract class RecordWriter implements AutoCloseable {
     static final class Csv extends RecordWriter {
         static final String[] HEADER = {"row", "id", "debtorType", "situation", "script", "firstStep",
             "firstStepInDays", "steps", "warnings", "blocked", "firedRules", "rulebook", "rulebookVersion", "error"};
+        /** The field of each column of {@link #HEADER}, as {@code --fields} names it; null: always there. */
+        static final String[] COLUMN_FIELDS = {null, "id", "debtorType", "situation", "script.id", "escalation",
+            "escalation", "escalation", "warnings", "blocked", "firedRules", "rulebook.name", "rulebook.version", null};
         private final CSVPrinter printer;
+        /** Which columns of {@link #HEADER} are written. */
+        private final boolean[] columns = new boolean[HEADER.length];
+        private final Object[] cells;
 
-        Csv(Writer out, boolean flushEachRecord) {
+        Csv(Writer out, boolean flushEachRecord, AssessmentJson.Fields fields) {
             super(out, flushEachRecord);
+            List<String> header = new ArrayList<>();
+            for (int i = 0; i < HEADER.length; i++) {
+                columns[i] = COLUMN_FIELDS[i] == null || fields.includes(COLUMN_FIELDS[i]);
+                if (columns[i]) {
+                    header.add(HEADER[i]);
+                }
+            }
+            cells = new Object[header.size()];
             try {
-                printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).setRecordSeparator("\n")
-                        .setAutoFlush(false).get());
+                printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
+                        .setRecordSeparator("\n").setAutoFlush(false).get());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
 
+        /**
+         * @param fields the fields asked for
+         * @return the names among them that no CSV column shows (the CSV output holds the key results only)
+         */
+        static List<String> withoutColumn(AssessmentJson.Fields fields) {
+            List<String> without = new ArrayList<>();
+            for (String name : fields.names()) {
+                boolean shown = false;
+                for (String f : COLUMN_FIELDS) {
+                    shown |= f != null && (f.equals(name) || f.startsWith(name + "."));
+                }
+                if (!shown) {
+                    without.add(name);
+                }
+            }
+            return without;
+        }
+
+        private void print(Object... all) throws IOException {
+            int n = 0;
+            for (int i = 0; i < all.length; i++) {
+                if (columns[i]) {
+                    cells[n++] = all[i];
+                }
+            }
+            printer.printRecord(cells);
+        }
+
         @Override
         void writeAssessment(long row, Assessment a) throws IOException {
             EscalationStep first = a.escalation().isEmpty() ? null : a.escalation().get(0);
-            printer.printRecord(row, cell(a.id()), cell(a.debtorType()), cell(a.situation()),
+            print(row, cell(a.id()), cell(a.debtorType()), cell(a.situation()),
                     cell(a.script() == null ? "" : a.script().id()), cell(first == null ? "" : first.step()),
                     first == null ? "" : first.inDays(),
                     cell(a.escalation().stream().map(s -> s.step() + "@" + s.inDays()).collect(Collectors.joining("|"))),
@@ -254,7 +395,7 @@ abstract class RecordWriter implements AutoCloseable {
 
         @Override
         void writeError(long row, String id, String error) throws IOException {
-            printer.printRecord(row, cell(id), "", "", "", "", "", "", "", "", "", "", "", cell(error));
+            print(row, cell(id), "", "", "", "", "", "", "", "", "", "", "", cell(error));
         }
 
         /** A text cell: empty for null, neutralised when a spreadsheet would read it as a formula. */
