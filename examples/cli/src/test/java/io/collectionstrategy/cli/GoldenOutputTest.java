@@ -16,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The output of {@code assess} stays byte for byte what it was before the pipeline was made faster (issue 20): JSON
  * Lines and CSV, from JSON Lines and CSV inputs, with bad rows. The expected hashes were made by the tool before the
- * change ({@code golden/expected-sha256.txt}).
+ * change ({@code golden/expected-sha256.txt}). The rulebook's version (a content hash) is replaced by
+ * {@code RULEBOOK-VERSION} before hashing, so that an edit of the default rulebook does not count as a change of the
+ * pipeline's output.
  */
 class GoldenOutputTest {
 
@@ -26,6 +28,7 @@ class GoldenOutputTest {
     @Test
     void assess_goldenInputs_outputByteIdenticalToBefore() throws Exception {
         List<String> lines = Files.readAllLines(Path.of("src/test/resources/golden/expected-sha256.txt"));
+        String version = io.collectionstrategy.CollectionStrategy.builder().defaultRulebook().build().rulebook().version();
         int checked = 0;
         for (String line : lines) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -34,7 +37,8 @@ class GoldenOutputTest {
             String[] p = line.split(" ");
             Path out = tmp.resolve("out-" + checked + "." + p[1]);
             Cli.Result r = Cli.run("assess", p[0], "--as-of", Cli.AS_OF, "--output-format", p[1], "--out", out.toString());
-            byte[] bytes = Files.readAllBytes(out);
+            byte[] bytes = Files.readString(out, StandardCharsets.UTF_8).replace(version, "RULEBOOK-VERSION")
+                    .getBytes(StandardCharsets.UTF_8);
 
             assertThat(bytes.length).as(line + "\n" + r.err()).isEqualTo(Long.parseLong(p[3]));
             assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))).as(line)
