@@ -90,6 +90,19 @@ final class DiffReport {
         }
     }
 
+    /** The rows that could not be assessed, as the JSON array {@code errorRows} (row, id, message). */
+    static void writeErrorRows(JsonGenerator g, List<ErrorRow> rows) throws IOException {
+        g.writeArrayFieldStart("errorRows");
+        for (ErrorRow e : rows) {
+            g.writeStartObject();
+            g.writeNumberField("row", e.row());
+            g.writeStringField("id", e.id());
+            g.writeStringField("message", e.message());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
     /** A row that was not compared. */
     record ErrorRow(long row, String id, String message) {
     }
@@ -358,15 +371,7 @@ final class DiffReport {
                 g.writeNumberField(e.getKey(), e.getValue());
             }
             g.writeEndObject();
-            g.writeArrayFieldStart("errorRows");
-            for (ErrorRow e : errorRows) {
-                g.writeStartObject();
-                g.writeNumberField("row", e.row());
-                g.writeStringField("id", e.id());
-                g.writeStringField("message", e.message());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            writeErrorRows(g, errorRows);
             g.writeObjectFieldStart("changed");
             g.writeNumberField("any", changed.count);
             g.writeNumberField("percent", compared == 0 ? 0 : Math.round(1000.0 * changed.count / compared) / 10.0);

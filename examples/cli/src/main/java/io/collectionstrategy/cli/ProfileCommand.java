@@ -238,15 +238,7 @@ final class ProfileCommand implements Callable<Integer> {
             g.writeNumberField("rows", p.rows);
             g.writeNumberField("profiled", p.profiled);
             g.writeNumberField("errors", p.errors);
-            g.writeArrayFieldStart("errorRows");
-            for (DiffReport.ErrorRow e : p.errorRows) {
-                g.writeStartObject();
-                g.writeNumberField("row", e.row());
-                g.writeStringField("id", e.id());
-                g.writeStringField("message", e.message());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            DiffReport.writeErrorRows(g, p.errorRows);
             for (String d : DIMENSIONS) {
                 g.writeArrayFieldStart(d);
                 for (Map.Entry<String, Long> e : p.sorted(d)) {
