@@ -195,7 +195,7 @@ final class CompiledRulebook {
             String path = r.getResource() == null || r.getResource().getSourcePath() == null ? ""
                     : r.getResource().getSourcePath();
             int line = r.getLines() == null || r.getLines().length == 0 ? 0 : Math.max(r.getLines()[0], 0);
-            problems.add(new RulebookProblem(path, line, oneLine(r.getMessage())));
+            problems.add(new RulebookProblem(path, line, plain(oneLine(r.getMessage()), path, line, defs)));
         }
         // Drools adds "Parser returned a null Package" (line 0) after a syntax error it already reported with a line
         problems.removeIf(p -> p.line() == 0 && p.message().startsWith("Parser returned a null Package")
@@ -245,6 +245,12 @@ final class CompiledRulebook {
                 continue;
             }
             if (parser.hasErrors() || pkg == null) {
+                List<RulebookProblem> unclosed = unclosedRules(path, rulebook.files().get(path),
+                        parser.getErrors().isEmpty() ? "" : oneLine(parser.getErrors().get(0).getMessage()));
+                if (!unclosed.isEmpty()) {
+                    problems.addAll(unclosed);
+                    continue;
+                }
                 for (DroolsError error : parser.getErrors()) {
                     int[] lines = error.getLines();
                     int line = lines == null || lines.length == 0 ? 0 : Math.max(lines[0], 0);
@@ -297,6 +303,64 @@ final class CompiledRulebook {
             }
         }
         return defs;
+    }
+
+    private static final Pattern OPENS = Pattern.compile("^\\s*(rule|query|declare)\\s+(\"[^\"]*\"|\\S+)");
+    private static final Pattern END = Pattern.compile("^\\s*end\\s*;?\\s*$");
+
+    /**
+     * Rules not closed with {@code end}, found on the text (comments and strings aside): Drools reports such a
+     * mistake as "mismatched input" on a line of the next rule.
+     */
+    static List<RulebookProblem> unclosedRules(String path, String drl, String droolsSaid) {
+        List<RulebookProblem> out = new ArrayList<>();
+        String[] lines = PreCompileChecks.code(drl).split("\n", -1);
+        String[] raw = drl.split("\n", -1);
+        String open = null;
+        int openLine = 0;
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = OPENS.matcher(lines[i]);
+            if (m.find()) {
+                if (open != null) {
+                    out.add(new RulebookProblem(path, openLine, open + " is not closed with end: add a line end after its"
+                            + " then part, before the " + m.group(1) + " at line " + (i + 1) + tail(droolsSaid)));
+                }
+                Matcher named = OPENS.matcher(raw[i]);
+                open = m.group(1) + " " + (named.find() ? named.group(2) : m.group(2));
+                openLine = i + 1;
+            } else if (END.matcher(lines[i]).matches()) {
+                open = null;
+            }
+        }
+        if (open != null) {
+            out.add(new RulebookProblem(path, openLine, open + " is not closed with end: add a line end after its then"
+                    + " part" + tail(droolsSaid)));
+        }
+        return out;
+    }
+
+    private static String tail(String droolsSaid) {
+        return droolsSaid.isEmpty() ? "" : ". Drools said: " + droolsSaid;
+    }
+
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate rule name: (.*)");
+
+    /**
+     * Drools' message in the analyst's words where we know better, with Drools' own text after it: a duplicate rule
+     * name names both places.
+     */
+    static String plain(String drools, String path, int line, List<RuleDef> defs) {
+        Matcher m = DUPLICATE.matcher(drools);
+        if (m.find()) {
+            String name = m.group(1).trim();
+            List<RuleDef> same = defs.stream().filter(d -> d.name().equals(name)).toList();
+            List<String> places = same.stream().map(d -> d.file() + ":" + d.line()).toList();
+            if (same.size() > 1) {
+                return "two rules are named \"" + name + "\" (at " + String.join(" and ", places)
+                        + "): rule names must be unique, rename one. Drools said: " + drools;
+            }
+        }
+        return drools;
     }
 
     private static String oneLine(String text) {

@@ -625,7 +625,7 @@ final class RuleSandbox {
                             + " in, not in, matches" + OPT_OUT);
                     return;
                 }
-                condition(r.getLeft(), text);
+                Class<?> left = operand(r.getLeft(), text);
                 if (op.equals("matches")) {
                     String regex = literalText(r.getRight());
                     String problem = regex == null ? "its pattern must be a text in double quotes" : regexProblem(regex);
@@ -636,7 +636,14 @@ final class RuleSandbox {
                         return;
                     }
                 }
-                condition(r.getRight(), text);
+                Class<?> right = operand(r.getRight(), text);
+                String mismatch = mismatch(left, r.getRight(), op);
+                if (mismatch == null) {
+                    mismatch = mismatch(right, r.getLeft(), op);
+                }
+                if (mismatch != null) {
+                    refuse(lineIn(text, op), name + ": " + mismatch);
+                }
             } else if (d instanceof BindingDescr b) {
                 if (b.isUnification()) {
                     refuse(baseLine, name + ": unification (:=) is not allowed" + OPT_OUT);
@@ -650,6 +657,63 @@ final class RuleSandbox {
                 refuse(baseLine, name + ": the condition " + oneLine(String.valueOf(d)) + " is not allowed: write property"
                         + " op value, e.g. " + kind.examples().constraint() + OPT_OUT);
             }
+        }
+
+        /** Checks one side of a comparison and gives its type when it is a single value ({@code null}: unknown). */
+        private Class<?> operand(BaseDescr d, String text) {
+            if (d instanceof AtomicExprDescr a) {
+                return expression(a.getExpression(), lineIn(text, a.getExpression()));
+            }
+            condition(d, text);
+            return null;
+        }
+
+        /**
+         * A literal compared with a value of another type, which Drools accepts and fails on only when a case is
+         * assessed: {@code daysOverdue > "thirty"}. {@code null} when the types agree or are not known.
+         */
+        private String mismatch(Class<?> type, BaseDescr other, String op) {
+            if (type == null || !(other instanceof AtomicExprDescr a) || !a.isLiteral() || op.equals("matches")
+                    || op.equals("contains") || op.equals("excludes") || op.equals("memberOf")) {
+                return null;
+            }
+            Expression literal;
+            try {
+                literal = parseExpression(a.getExpression());
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+            boolean number = type.isPrimitive() && type != boolean.class && type != char.class
+                    || Number.class.isAssignableFrom(type);
+            boolean text = literal instanceof StringLiteralExpr;
+            boolean numeric = literal instanceof IntegerLiteralExpr || literal instanceof LongLiteralExpr
+                    || literal instanceof DoubleLiteralExpr;
+            if (number && text) {
+                return "a number is compared with the text " + a.getExpression() + ": write a number without quotes,"
+                        + " e.g. > 30";
+            }
+            if ((type == boolean.class || type == Boolean.class) && (text || numeric)) {
+                return "a yes/no value is compared with " + a.getExpression() + ": write true or false";
+            }
+            if (type == String.class && (numeric || literal instanceof BooleanLiteralExpr)) {
+                return "a text is compared with " + a.getExpression() + ": write the text in double quotes";
+            }
+            if (type.isEnum() && text) {
+                String value = ((StringLiteralExpr) literal).asString();
+                for (Object c : type.getEnumConstants()) {
+                    if (((Enum<?>) c).name().equals(value)) {
+                        return null;
+                    }
+                }
+                return noSuchValue(type, value);
+            }
+            if (type.isEnum() && numeric) {
+                return noSuchValue(type, a.getExpression());
+            }
+            if (type == LocalDate.class && (numeric || literal instanceof BooleanLiteralExpr)) {
+                return "a date is compared with " + a.getExpression() + ": write a date in quotes, e.g. \"2026-01-31\"";
+            }
+            return null;
         }
 
         private String literalText(BaseDescr d) {
@@ -969,6 +1033,8 @@ final class RuleSandbox {
             } else if (Character.isUpperCase(id.charAt(0))) {
                 refuseAt(n, "the class " + id + " is not allowed: rules may use the engine's facts and vocabularies, java.time"
                         + " and java.math" + OPT_OUT);
+            } else if (rule.pattern != null) {
+                refuseAt(n, noSuchField(rule.pattern, id));
             } else {
                 refuseAt(n, "unknown name " + id + ": use a property of " + (rule.pattern == null ? "a bound fact"
                         : rule.pattern.getSimpleName()) + ", a variable bound in the conditions ($x : ...) or a local"
@@ -986,6 +1052,11 @@ final class RuleSandbox {
                     return new TypeRef(qualified);
                 }
                 if (unknownRoot(f)) {
+                    if (!qualifiedPrefix(dotted) && rule.pattern != null && !root(f).contains("$")
+                            && closest(root(f), propertyNames(rule.pattern)) != null) {
+                        refuseAt(f, noSuchField(rule.pattern, root(f)));
+                        return null;
+                    }
                     if (!qualifiedPrefix(dotted)) {
                         refuseAt(f, (isPackageLike(root(f)) ? "the class " + dotted : oneLine(f.toString()))
                                 + " is not allowed: rules may use the engine's facts and vocabularies, java.time and"
@@ -999,7 +1070,8 @@ final class RuleSandbox {
             if (scope instanceof TypeRef ref) {
                 Class<?> constant = constant(ref.type, member);
                 if (constant == null) {
-                    refuseAt(f, ref.type.getSimpleName() + "." + member + " is not a constant rules may use");
+                    refuseAt(f, kind.vocabulary().contains(ref.type) ? noSuchValue(ref.type, member)
+                            : ref.type.getSimpleName() + "." + member + " is not a constant rules may use");
                 }
                 return constant;
             }
@@ -1013,6 +1085,8 @@ final class RuleSandbox {
                     refuseAt(f, "write " + oneLine(f.getScope().toString()) + "." + property.getName() + "() in a then part");
                     return null;
                 }
+                refuseAt(f, noSuchField(t, member));
+                return null;
             }
             if (dotted != null && isPackageLike(root(f))) {
                 refuseAt(f, "the class " + dotted + " is not allowed: rules may use the engine's facts and vocabularies,"
@@ -1061,6 +1135,10 @@ final class RuleSandbox {
                     return boolean.class;
                 }
             }
+            if (m.getScope().isEmpty() && rule.pattern != null && arity == 0 && !ENGINE_CALLS.containsKey(method)) {
+                refuseAt(m, noSuchField(rule.pattern, method));
+                return null;
+            }
             if (m.getScope().isEmpty()) {
                 String instead = ENGINE_CALLS.get(method) == null ? null
                         : ENGINE_CALLS.get(method).replace("%s", kind.writes());
@@ -1107,6 +1185,10 @@ final class RuleSandbox {
             if (t != null && isFactQuery(t, method, arity)) {
                 m.getArguments().forEach(this::check);
                 return boolean.class;
+            }
+            if (arity == 0 && t != null && navigable(t) && !SAFE_METHODS.containsKey(method + "/0")) {
+                refuseAt(m, noSuchField(t, method));
+                return null;
             }
             if (arity == 0 && t == null && !navigable(rule.bound.getOrDefault(root(scopeExpr), Object.class))
                     && accessorNames().contains(method)) {
@@ -1209,6 +1291,90 @@ final class RuleSandbox {
         }
         Method m = property(type, method);
         return m != null && m.getName().equals(method) ? m : null;
+    }
+
+    /** The names of the properties of a fact or value type, as conditions write them ({@code daysOverdue}). */
+    List<String> propertyNames(Class<?> type) {
+        Set<String> names = new java.util.TreeSet<>();
+        if (type.isRecord()) {
+            for (RecordComponent c : type.getRecordComponents()) {
+                names.add(c.getName());
+            }
+        }
+        for (Method m : type.getDeclaredMethods()) {
+            if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()) && m.getParameterCount() == 0
+                    && m.getName().startsWith("is") && m.getName().length() > 2 && m.getReturnType() == boolean.class) {
+                names.add(Character.toLowerCase(m.getName().charAt(2)) + m.getName().substring(3));
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /**
+     * The plain-language refusal of a property a fact does not have: {@code Debtor has no field 'dayOverdue'; did
+     * you mean 'daysOverdue'?}, with the fields it has when nothing is close.
+     */
+    String noSuchField(Class<?> type, String name) {
+        List<String> names = propertyNames(type);
+        String close = closest(name, names);
+        return type.getSimpleName() + " has no field '" + name + "'" + (close != null ? "; did you mean '" + close + "'?"
+                : "; its fields are " + String.join(", ", names));
+    }
+
+    /** The plain-language refusal of a value a vocabulary does not have, with every allowed value. */
+    static String noSuchValue(Class<?> type, String member) {
+        List<String> names = new ArrayList<>();
+        if (type.isEnum()) {
+            for (Object c : type.getEnumConstants()) {
+                names.add(((Enum<?>) c).name());
+            }
+        } else {
+            for (java.lang.reflect.Field f : type.getFields()) {
+                if (Modifier.isStatic(f.getModifiers()) && Modifier.isFinal(f.getModifiers())) {
+                    names.add(f.getName());
+                }
+            }
+        }
+        String close = closest(member, names);
+        return type.getSimpleName() + " has no value " + member + (close != null ? "; did you mean " + type.getSimpleName()
+                + "." + close + "?" : "") + " Allowed values: " + String.join(", ", names);
+    }
+
+    /** The candidate nearest to {@code word} in spelling (ignoring case), or {@code null} if none is near. */
+    static String closest(String word, java.util.Collection<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        String w = word.toLowerCase(Locale.ROOT);
+        for (String c : candidates) {
+            int d = distance(w, c.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                best = c;
+                bestDistance = d;
+            }
+        }
+        int allowed = Math.max(2, word.length() / 3);
+        return best != null && bestDistance <= allowed ? best : null;
+    }
+
+    /** Levenshtein distance with adjacent transpositions counted as one edit. */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     /** Yes/no questions a fact answers about a value: {@code Debtor.showed(Behaviour)}, {@code Debtor.has(Circumstance)}. */
