@@ -1218,6 +1218,12 @@ final class RuleSandbox {
                         + " has " + kind.signatures());
                 return;
             }
+            if (kind.outcome() == Outcome.class && method.equals("step") && m.getArgument(0) instanceof StringLiteralExpr s) {
+                String typo = misspeltStep(s.asString());
+                if (typo != null) {
+                    refuseAt(m, typo);
+                }
+            }
             m.getArguments().forEach(this::check);
         }
 
@@ -1338,6 +1344,35 @@ final class RuleSandbox {
         String close = closest(member, names);
         return type.getSimpleName() + " has no value " + member + (close != null ? "; did you mean " + type.getSimpleName()
                 + "." + close + "?" : "") + " Allowed values: " + String.join(", ", names);
+    }
+
+    /** The built-in escalation steps ({@link Steps}). */
+    private static final List<String> BUILT_IN_STEPS = java.util.Arrays.stream(Steps.class.getFields())
+            .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class).map(f -> {
+                try {
+                    return (String) f.get(null);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+
+    /**
+     * A step name one or two letters away from a built-in step is a typo ({@code REMINDR}): the engine would pass it
+     * on as a step of the rulebook's own, outside the contact rules of the built-in one. A name of the rulebook's
+     * own that is not near a built-in one is allowed. {@code null} when the name is fine.
+     */
+    static String misspeltStep(String step) {
+        if (BUILT_IN_STEPS.contains(step)) {
+            return null;
+        }
+        for (String known : BUILT_IN_STEPS) {
+            if (distance(step.toUpperCase(Locale.ROOT), known) <= 2) {
+                return "unknown step " + step + "; did you mean " + known + "? Built-in steps: "
+                        + String.join(", ", BUILT_IN_STEPS) + " (a step of the rulebook's own needs a name that is not"
+                        + " a near-copy of a built-in one)";
+            }
+        }
+        return null;
     }
 
     /** The candidate nearest to {@code word} in spelling (ignoring case), or {@code null} if none is near. */

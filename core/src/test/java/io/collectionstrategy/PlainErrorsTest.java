@@ -168,6 +168,30 @@ class PlainErrorsTest {
     }
 
     @Test
+    void build_misspeltStep_namesTheBuiltInStep() {
+        RulebookProblem p = problemOf("""
+                rule "Remind"
+                    @id("T-100")
+                when
+                    Treatment( debtor.daysOverdue > 0 )
+                then
+                    outcome.step( "REMINDR", 0, "remind" );
+                end
+                """);
+
+        assertThat(p.line()).isEqualTo(lineOf("REMINDR"));
+        assertThat(p.message()).contains("unknown step REMINDR; did you mean REMINDER?", "FIELD_VISIT");
+    }
+
+    @Test
+    void misspeltStep_ownStepFarFromBuiltIns_isAllowed() {
+        assertThat(RuleSandbox.misspeltStep("SMS_FOLLOW_UP")).isNull();
+        assertThat(RuleSandbox.misspeltStep("FRIENDLY_REMINDER")).isNull();
+        assertThat(RuleSandbox.misspeltStep("FIELD_VISIT")).isNull();
+        assertThat(RuleSandbox.misspeltStep("FEILD_VISIT")).contains("did you mean FIELD_VISIT?");
+    }
+
+    @Test
     void closest_farWord_isNull() {
         assertThat(RuleSandbox.closest("banana", java.util.List.of("daysOverdue", "behaviours"))).isNull();
         assertThat(RuleSandbox.closest("behavours", java.util.List.of("daysOverdue", "behaviours"))).isEqualTo("behaviours");
