@@ -103,7 +103,8 @@ final class AssessCommand implements Callable<Integer> {
             try (RecordWriter writer = RecordWriter.create(outputFormat, target,
                     outputFormat == OutputFormat.JSONL ? bytes : null, interactive, selected);
                  Progress bar = Progress.start(showProgress, "assess", total, err)) {
-                assessAll(reader, assessor, writer, summary, bar::step, Math.max(1, threads));
+                assessAll(reader, assessor, writer, summary, bar::step, Math.max(1, threads),
+                        interactive ? 1 : OrderedPipeline.BATCH);
             } finally {
                 if (out != null) {
                     target.close();
@@ -134,6 +135,12 @@ final class AssessCommand implements Callable<Integer> {
      */
     static void assessAll(Iterator<PortfolioRow> rows, RowAssessor assessor, RecordWriter writer, Summary summary,
                           Runnable step, int threads) {
+        assessAll(rows, assessor, writer, summary, step, threads, OrderedPipeline.BATCH);
+    }
+
+    /** As above, with at most {@code batch} rows per hand-off to a worker (1 for rows typed at a terminal). */
+    static void assessAll(Iterator<PortfolioRow> rows, RowAssessor assessor, RecordWriter writer, Summary summary,
+                          Runnable step, int threads, int batch) {
         OrderedPipeline.run(rows, row -> {
             try {
                 ProcessedRow outcome = ProcessedRow.of(assessor, row);
@@ -161,7 +168,7 @@ final class AssessCommand implements Callable<Integer> {
                 summary.error(outcome.error());
             }
             step.run();
-        }, threads, PortfolioRow::textLength);
+        }, threads, PortfolioRow::textLength, OrderedPipeline.MAX_WEIGHT_IN_FLIGHT, batch);
     }
 
     /** The fields asked for with {@code --fields}, checked before anything is read; all of them without it. */

@@ -313,6 +313,18 @@ public final class RowReader implements Iterator<PortfolioRow>, Closeable {
      * @return the row with its fields, or a malformed row (not JSON, not an object) with the id seen in its text
      */
     public static PortfolioRow parseLine(String source, long row, String line) {
+        Map<String, Object> fields = streamObject(line);
+        if (fields != null) {
+            return PortfolioRow.of(source, row, fields);
+        }
+        return parseTree(source, row, line);
+    }
+
+    /**
+     * Parses one line through a JSON tree: the path of every line that is not one well-formed object, for the exact
+     * message of what is wrong with it.
+     */
+    static PortfolioRow parseTree(String source, long row, String line) {
         JsonNode node;
         try {
             node = JSON.readTree(line);
@@ -392,6 +404,70 @@ public final class RowReader implements Iterator<PortfolioRow>, Closeable {
     private static String salvageId(String text) {
         Matcher m = ID.matcher(text);
         return m.find() ? m.group(1) : null;
+    }
+
+    /**
+     * A well-formed line's object read token by token into the values {@link #toJava} gives for its tree, without
+     * building the tree; null for anything else (not JSON, not an object, a duplicate field, content after the
+     * object, a value beyond the parser's limits), which {@link #parseTree} then describes.
+     */
+    static Map<String, Object> streamObject(String line) {
+        try (JsonParser p = JSON.createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            Map<String, Object> fields = streamFields(p);
+            return p.nextToken() == null ? fields : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Map<String, Object> streamFields(JsonParser p) throws IOException {
+        Map<String, Object> map = new LinkedHashMap<>();
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            map.put(name, streamValue(p, p.nextToken()));
+        }
+        return map;
+    }
+
+    private static Object streamValue(JsonParser p, JsonToken t) throws IOException {
+        switch (t) {
+            case START_OBJECT:
+                return streamFields(p);
+            case START_ARRAY: {
+                List<Object> list = new ArrayList<>();
+                JsonToken item;
+                while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
+                    list.add(streamValue(p, item));
+                }
+                return list;
+            }
+            case VALUE_STRING:
+                return p.getText();
+            case VALUE_NUMBER_INT:
+                return p.getNumberValue(); // Integer, Long or BigInteger by size, as the tree's nodes
+            case VALUE_NUMBER_FLOAT:
+                return stripped(p.getDecimalValue());
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
+            case VALUE_NULL:
+                return null;
+            default:
+                throw new IOException("unexpected token " + t);
+        }
+    }
+
+    /** As the tree stores a decimal: without trailing zeros ({@code 1.50} is {@code 1.5}). */
+    private static java.math.BigDecimal stripped(java.math.BigDecimal d) {
+        try {
+            return d.stripTrailingZeros();
+        } catch (ArithmeticException e) {
+            return d;
+        }
     }
 
     /** Jackson tree to plain Java values: maps, lists, strings, Integer/Long/BigInteger, BigDecimal, Boolean, null. */

@@ -130,4 +130,48 @@ class RowReaderPropertyTest {
             }
         }
     }
+
+    /** JSON-ish fragments, well-formed or not: values of every kind, nesting, duplicates, trailing content. */
+    @Provide
+    Arbitrary<String> jsonish() {
+        Arbitrary<String> scalar = Arbitraries.oneOf(
+                Arbitraries.integers().map(String::valueOf),
+                Arbitraries.longs().map(String::valueOf),
+                Arbitraries.bigIntegers().between(java.math.BigInteger.TEN.pow(30).negate(), java.math.BigInteger.TEN.pow(30)).map(String::valueOf),
+                Arbitraries.of("1.50", "100.0", "0.000", "-0.0", "1e2", "1E+400", "2.5e-3", "12.340", "NaN", "01", "1.", "true",
+                        "false", "null", "\"\"", "\" \"", "\"x\\u00e9\"", "\"\\uD83D\\uDE00\"", "\"\u4e2d\u6587\"", "[]", "{}", "[1,[2,{\"a\":null}]]",
+                        "{\"a\":1,\"a\":2}", "\"unclosed", "[1,]"));
+        Arbitrary<String> field = Arbitraries.of("id", "daysOverdue", "behaviours", "amountOverdue", "a", "id")
+                .flatMap(k -> scalar.map(v -> "\"" + k + "\":" + v));
+        Arbitrary<String> object = field.list().ofMaxSize(6).map(fs -> "{" + String.join(",", fs) + "}");
+        return Arbitraries.oneOf(object, object.map(o -> o + " "), object.map(o -> o + " {}"), object.map(o -> "[" + o + "]"),
+                scalar, object.map(o -> o.substring(0, o.length() / 2)));
+    }
+
+    @Property(tries = 2000)
+    void parseLine_anyLine_sameAsThroughATree(@ForAll("jsonish") String line) {
+        PortfolioRow streamed = RowReader.parseLine("p", 1, line);
+        PortfolioRow tree = RowReader.parseTree("p", 1, line);
+
+        assertThat(streamed.readable()).isEqualTo(tree.readable());
+        assertThat(streamed.malformed()).isEqualTo(tree.malformed());
+        assertThat(streamed.salvagedId()).isEqualTo(tree.salvagedId());
+        if (tree.readable()) {
+            assertThat(streamed.fields()).isEqualTo(tree.fields());
+            assertThat(classes(streamed.fields())).isEqualTo(classes(tree.fields()));
+        }
+    }
+
+    /** The value's shape with the class of every leaf: equal maps can still hold an Integer where a Long was. */
+    private static Object classes(Object v) {
+        if (v instanceof java.util.Map<?, ?> m) {
+            java.util.Map<Object, Object> out = new java.util.LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(k, classes(x)));
+            return out;
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(RowReaderPropertyTest::classes).toList();
+        }
+        return v == null ? "null" : v.getClass().getName() + ":" + v;
+    }
 }
