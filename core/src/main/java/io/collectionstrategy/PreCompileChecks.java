@@ -90,14 +90,24 @@ final class PreCompileChecks {
         }
     }
 
+    /** The texts the rules write (reasons, notes), by file: read from the descriptors, nothing else touches them. */
+    static Map<String, List<RuleSandbox.RuleText>> ruleTexts(Rulebook rulebook, Map<String, PackageDescr> parsed) {
+        Map<String, List<RuleSandbox.RuleText>> texts = new LinkedHashMap<>();
+        for (Map.Entry<String, PackageDescr> file : parsed.entrySet()) {
+            texts.put(file.getKey(), RuleSandbox.texts(rulebook.files().get(file.getKey()), file.getValue()));
+        }
+        return texts;
+    }
+
     /**
      * The lint of texts ({@link ScriptLint}): every part of every script and its variants (title, verify, text, legal,
      * do, avoid), the translated reasons, fallbacks and terms of the catalogue, and the texts of the rules' then parts.
      *
-     * @param parsed each {@code .drl} file Drools' parser read, by path
+     * @param ruleTexts the rules' texts by file, as {@link #ruleTexts} reads them (no descriptor is needed, so any
+     *                  thread can run this)
      */
-    static void checkTexts(Rulebook rulebook, Map<String, PackageDescr> parsed, ScriptCatalogue scripts,
-                                 List<RulebookProblem> problems) {
+    static void checkTexts(Rulebook rulebook, Map<String, List<RuleSandbox.RuleText>> ruleTexts,
+                           ScriptCatalogue scripts, List<RulebookProblem> problems) {
         ScriptLint lint = ScriptLint.of(rulebook, problems);
         java.util.Set<String> seen = new java.util.HashSet<>(); // a variant repeats the parts it inherits
         for (ScriptCatalogue.Template t : scripts.templates()) {
@@ -133,8 +143,8 @@ final class PreCompileChecks {
                 problems.add(new RulebookProblem(x.file(), x.line(), x.what() + " (" + x.locale() + ") " + describe(f, "its text")));
             }
         }
-        for (Map.Entry<String, PackageDescr> file : parsed.entrySet()) {
-            for (RuleSandbox.RuleText x : RuleSandbox.texts(rulebook.files().get(file.getKey()), file.getValue())) {
+        for (Map.Entry<String, List<RuleSandbox.RuleText>> file : ruleTexts.entrySet()) {
+            for (RuleSandbox.RuleText x : file.getValue()) {
                 for (ScriptLint.Finding f : lint.check(x.text(), false, false)) {
                     problems.add(new RulebookProblem(file.getKey(), x.line(), "rule " + x.rule() + " \"" + x.name()
                             + "\" " + describe(f, "its text \"" + x.text().strip() + "\"")));
