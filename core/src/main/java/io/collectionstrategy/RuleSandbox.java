@@ -637,6 +637,11 @@ final class RuleSandbox {
                     }
                 }
                 Class<?> right = operand(r.getRight(), text);
+                String quoted = quotedElement(r.getLeft(), r.getRight(), op);
+                if (quoted != null) {
+                    refuse(lineIn(text, op), name + ": " + quoted);
+                    return;
+                }
                 String mismatch = mismatch(left, r.getRight(), op);
                 if (mismatch == null) {
                     mismatch = mismatch(right, r.getLeft(), op);
@@ -714,6 +719,46 @@ final class RuleSandbox {
                 return "a date is compared with " + a.getExpression() + ": write a date in quotes, e.g. \"2026-01-31\"";
             }
             return null;
+        }
+
+        /**
+         * A text in quotes tested against a list of vocabulary values ({@code behaviours contains "AVOIDS_CONTACT"}):
+         * never true, since the list holds values, not texts. {@code null} for anything else.
+         */
+        private String quotedElement(BaseDescr left, BaseDescr right, String op) {
+            if (!op.equals("contains") && !op.equals("excludes") || pattern == null
+                    || !(left instanceof AtomicExprDescr l) || l.isLiteral()) {
+                return null;
+            }
+            String value = literalText(right);
+            if (value == null) {
+                return null;
+            }
+            Class<?> owner = pattern;
+            java.lang.reflect.Type type = null;
+            for (String part : l.getExpression().trim().split("\\.")) {
+                if (owner == null || !part.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    return null;
+                }
+                Method m = property(owner, part);
+                if (m == null) {
+                    return null;
+                }
+                type = m.getGenericReturnType();
+                owner = m.getReturnType();
+            }
+            if (!(type instanceof java.lang.reflect.ParameterizedType pt) || owner == null
+                    || !java.util.Collection.class.isAssignableFrom(owner)
+                    || !(pt.getActualTypeArguments()[0] instanceof Class<?> element) || !element.isEnum()) {
+                return null;
+            }
+            for (Object c : element.getEnumConstants()) {
+                if (((Enum<?>) c).name().equals(value)) {
+                    return l.getExpression().trim() + " holds " + element.getSimpleName() + " values, not texts: write "
+                            + element.getSimpleName() + "." + value + " without quotes";
+                }
+            }
+            return noSuchValue(element, value) + " (write " + element.getSimpleName() + ".VALUE without quotes)";
         }
 
         private String literalText(BaseDescr d) {

@@ -196,4 +196,38 @@ class PlainErrorsTest {
         assertThat(RuleSandbox.closest("banana", java.util.List.of("daysOverdue", "behaviours"))).isNull();
         assertThat(RuleSandbox.closest("behavours", java.util.List.of("daysOverdue", "behaviours"))).isEqualTo("behaviours");
     }
+
+    @Test
+    void build_quotedBehaviourInContains_refusedWithTheWayToWriteIt() {
+        RulebookProblem p = problemOf("""
+                rule "Avoids contact"
+                    @id("T-103")
+                when
+                    Debtor( behaviours contains "AVOIDS_CONTACT" )
+                then
+                    outcome.evidence( "EVASIVE", 1, "avoids contact" );
+                end
+                """);
+
+        assertThat(p.line()).isEqualTo(lineOf("contains \"AVOIDS_CONTACT\""));
+        assertThat(p.message()).contains("behaviours holds Behaviour values, not texts",
+                "write Behaviour.AVOIDS_CONTACT without quotes");
+    }
+
+    @Test
+    void build_quotedMisspeltBehaviour_allowedValuesAndTheWayToWriteIt() {
+        RulebookProblem p = problemOf("""
+                rule "Avoids contact"
+                    @id("T-104")
+                when
+                    Treatment( debtor.behaviours contains "AVOIDS_CONTCT" )
+                then
+                    outcome.step( "CALL", 1, "call" );
+                end
+                """);
+
+        assertThat(p.line()).isEqualTo(lineOf("AVOIDS_CONTCT"));
+        assertThat(p.message()).contains("Behaviour has no value AVOIDS_CONTCT", "did you mean Behaviour.AVOIDS_CONTACT?",
+                "Allowed values: ", "without quotes");
+    }
 }
