@@ -17,6 +17,14 @@ public interface Authoring {
     List<RuleInfo> rules();
 
     /**
+     * @return the evidence points a debtor type needs ({@code classification.minimumPoints} of {@code rulebook.yaml});
+     *         empty for a rulebook that classifies no debtors (an incentive policy)
+     */
+    default java.util.OptionalInt minimumPoints() {
+        return java.util.OptionalInt.empty();
+    }
+
+    /**
      * Checks the compiled rulebook for mistakes the compiler does not see: a script chosen by a rule without a text
      * in every locale, a script no rule chooses. An empty list means no problem found.
      *

@@ -540,6 +540,11 @@ final class DroolsStrategy implements CollectionStrategy {
         }
 
         @Override
+        public java.util.OptionalInt minimumPoints() {
+            return java.util.OptionalInt.of(book.minimumPoints);
+        }
+
+        @Override
         public List<RulebookProblem> lint() {
             return PostCompileLint.lint(book);
         }

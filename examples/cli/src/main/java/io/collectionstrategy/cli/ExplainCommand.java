@@ -94,7 +94,8 @@ final class ExplainCommand implements Callable<Integer> {
                     + outcome.error()));
             return ExitCodes.FAILED;
         }
-        print(out, outcome.assessment(), asOf, strategy.authoring().rules());
+        print(out, outcome.assessment(), asOf, strategy.authoring().rules(), strategy.authoring().minimumPoints(),
+                row.parsed().fields());
         printTimeline(out, io.collectionstrategy.Debtor.fromFields(row.parsed().fields()
                 .entrySet().stream().filter(e -> !engine.ignoreUnknown || io.collectionstrategy.Debtor.FIELDS.contains(e.getKey()))
                 .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue))),
@@ -148,12 +149,69 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     static void print(PrintWriter out, Assessment a, LocalDate asOf, List<RuleInfo> rules) {
+        print(out, a, asOf, rules, java.util.OptionalInt.empty(), null);
+    }
+
+    /** The fields that are never shown, only said to be given: they identify a person. */
+    private static final java.util.Set<String> PERSONAL = java.util.Set.of("name");
+
+    /**
+     * The debtor's facts as given, in the contract's order: what the rules saw. A name is only said to be given;
+     * lists are counted; texts are escaped and cut short.
+     */
+    static void printInput(PrintWriter out, Map<String, ?> fields) {
+        out.println("Input:");
+        List<String> order = new ArrayList<>(io.collectionstrategy.Debtor.FIELDS);
+        for (String k : fields.keySet()) {
+            if (!order.contains(k)) {
+                order.add(k);
+            }
+        }
+        boolean any = false;
+        for (String k : order) {
+            if (!fields.containsKey(k) || fields.get(k) == null) {
+                continue;
+            }
+            Object v = fields.get(k);
+            String shown;
+            if (PERSONAL.contains(k)) {
+                shown = "(given, not shown)";
+            } else if (v instanceof List<?> list) {
+                boolean plain = list.stream().allMatch(x -> x instanceof String || x instanceof Number);
+                shown = plain && list.size() <= 12 ? "[" + SafeText.excerpt(String.join(", ",
+                        list.stream().map(String::valueOf).toList())) + "]"
+                        : list.size() + (list.size() == 1 ? " entry" : " entries");
+            } else if (v instanceof Map<?, ?> m) {
+                shown = m.size() + (m.size() == 1 ? " field" : " fields");
+            } else {
+                shown = SafeText.excerpt(String.valueOf(v), !k.equals("id")); // case ids are not personal data
+            }
+            out.printf("  %-22s %s%n", SafeText.escape(k), shown);
+            any = true;
+        }
+        if (!any) {
+            out.println("  no fields");
+        }
+        out.println();
+    }
+
+    /**
+     * As {@link #print(PrintWriter, Assessment, LocalDate, List)}, with the input facts after the heading, and saying
+     * how many points a type needs and how far each type with evidence falls short (the near misses).
+     *
+     * @param fields the debtor's fields as given, or null to leave the input out
+     */
+    static void print(PrintWriter out, Assessment a, LocalDate asOf, List<RuleInfo> rules,
+                      java.util.OptionalInt minimumPoints, Map<String, ?> fields) {
         Map<String, RuleInfo> byId = new HashMap<>();
         for (RuleInfo r : rules) {
             byId.putIfAbsent(r.id(), r);
         }
         out.printf("Debtor %s, assessed as of %s with rulebook %s (%s)%n%n", a.id(), asOf, a.rulebook().name(),
                 a.rulebook().version());
+        if (fields != null) {
+            printInput(out, fields);
+        }
 
         out.printf("Type: %s%n", a.debtorType());
         Map<String, Integer> points = new LinkedHashMap<>();
@@ -168,8 +226,13 @@ final class ExplainCommand implements Callable<Integer> {
             StringBuilder sb = new StringBuilder();
             for (Map.Entry<String, Integer> t : totals) {
                 sb.append(sb.length() == 0 ? "" : ", ").append(t.getKey()).append(' ').append(t.getValue());
+                if (minimumPoints.isPresent() && t.getValue() < minimumPoints.getAsInt()) {
+                    int shortBy = minimumPoints.getAsInt() - t.getValue();
+                    sb.append(" (").append(shortBy).append(shortBy == 1 ? " point" : " points").append(" short)");
+                }
             }
-            out.printf("  points by type: %s%n", sb);
+            out.printf("  points by type%s: %s%n", minimumPoints.isPresent()
+                    ? " (a type needs " + minimumPoints.getAsInt() + ")" : "", sb);
             out.println("  evidence:");
             List<Evidence> evidence = new ArrayList<>(a.evidence());
             evidence.sort(Comparator.comparing((Evidence e) -> -points.get(e.type())).thenComparing(Evidence::type)

@@ -21,7 +21,7 @@ class ExplainCommandTest {
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("Debtor WX-EVASIVE").contains("Type: EVASIVE")
-                .contains("points by type: EVASIVE").contains("behaviour AVOIDS_CONTACT").contains("CLS-010")
+                .contains("points by type (a type needs 3): EVASIVE").contains("behaviour AVOIDS_CONTACT").contains("CLS-010")
                 .contains("Situation: none").contains("Script: TYPE_EVASIVE (en)")
                 .contains("Escalation:").contains("in   0 days").contains("Warnings:").contains("Blocked:")
                 .contains("Fired rules").contains("collection/classification.drl:");
@@ -74,5 +74,28 @@ class ExplainCommandTest {
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err()).contains("X-1").contains("jurisdiction").contains("\"FR\"").contains("CN");
+    }
+
+    @Test
+    void explain_debtorWithName_inputFactsShownWithoutTheName() {
+        Cli.Result r = Cli.run("explain", "{\"id\":\"C-7\",\"name\":\"Wang Xiaoming\",\"daysOverdue\":45,"
+                + "\"promisesMade\":2,\"promisesBroken\":1,\"behaviours\":[\"AVOIDS_CONTACT\"]}", "--as-of", Cli.AS_OF,
+                "--locale", "en");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String out = r.out();
+        assertThat(out).contains("Input:").containsPattern("daysOverdue +45").containsPattern("promisesBroken +1")
+                .containsPattern("behaviours +\\[AVOIDS_CONTACT\\]").containsPattern("name +\\(given, not shown\\)");
+        assertThat(out.indexOf("Input:")).isLessThan(out.indexOf("Type:"));
+        assertThat(out.substring(out.indexOf("Input:"), out.indexOf("Type:"))).doesNotContain("Wang");
+    }
+
+    @Test
+    void explain_typeBelowTheMinimum_saysHowManyPointsShort() {
+        Cli.Result r = Cli.run("explain", "{\"id\":\"C-8\",\"daysOverdue\":45,\"promisesMade\":2,"
+                + "\"promisesBroken\":1,\"behaviours\":[\"AVOIDS_CONTACT\"]}", "--as-of", Cli.AS_OF, "--locale", "en");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("points by type (a type needs 3): EVASIVE 3, SERIAL_PROMISER 1 (2 points short)");
     }
 }
