@@ -77,10 +77,14 @@ final class CompiledRulebook {
     final java.math.BigDecimal largeExposure;
     /** How the case's timeline shapes the next step ({@code timeline:} of {@code rulebook.yaml}). */
     final TimelineSettings timeline;
+    /** The rulebook's own steps that contact the debtor, with their channel ({@code steps:} of {@code rulebook.yaml}). */
+    final Map<String, Channel> declaredContactSteps;
 
     private CompiledRulebook(Rulebook source, InternalKnowledgeBase kieBase, ScriptCatalogue scripts, List<RuleDef> rules,
-                             Map<io.collectionstrategy.Jurisdiction, JurisdictionProfile> profiles, RulebookSettings settings) {
+                             Map<io.collectionstrategy.Jurisdiction, JurisdictionProfile> profiles, RulebookSettings settings,
+                             DeclaredSteps steps) {
         this.source = source;
+        this.declaredContactSteps = steps.channels();
         this.kieBase = kieBase;
         this.scripts = scripts;
         this.rules = List.copyOf(rules);
@@ -137,7 +141,7 @@ final class CompiledRulebook {
         RulebookSettings settings = texts.settings();
         LOG.info("compiled rulebook {} version {}: {} rules, {} script locales in {} ms", rulebook.name(),
                 rulebook.version(), built.rules().size(), scripts.locales().size(), (System.nanoTime() - start) / 1_000_000);
-        return new CompiledRulebook(rulebook, built.kieBase(), scripts, built.rules(), profiles, settings);
+        return new CompiledRulebook(rulebook, built.kieBase(), scripts, built.rules(), profiles, settings, texts.steps());
     }
 
     /** The build, or null with its problems in {@code problems}. */
@@ -152,7 +156,7 @@ final class CompiledRulebook {
 
     /** What the rulebook's texts give: its scripts, jurisdiction profiles and settings, and their problems. */
     private record Texts(ScriptCatalogue scripts, Map<io.collectionstrategy.Jurisdiction, JurisdictionProfile> profiles,
-                         RulebookSettings settings, List<RulebookProblem> problems) {
+                         RulebookSettings settings, DeclaredSteps steps, List<RulebookProblem> problems) {
 
         static Texts read(Rulebook rulebook, Map<String, List<RuleSandbox.RuleText>> ruleTexts) {
             List<RulebookProblem> problems = new ArrayList<>();
@@ -160,7 +164,8 @@ final class CompiledRulebook {
             PreCompileChecks.checkTexts(rulebook, ruleTexts, scripts, problems);
             Map<io.collectionstrategy.Jurisdiction, JurisdictionProfile> profiles = JurisdictionProfile.load(rulebook, problems);
             RulebookSettings settings = RulebookSettings.read(rulebook, problems);
-            return new Texts(scripts, profiles, settings, problems);
+            DeclaredSteps steps = DeclaredSteps.read(rulebook, problems);
+            return new Texts(scripts, profiles, settings, steps, problems);
         }
 
         /** The task's result; what it threw is thrown here, as if it had run on this thread. */

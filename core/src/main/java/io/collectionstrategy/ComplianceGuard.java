@@ -92,7 +92,19 @@ final class ComplianceGuard {
      * @param texts      the guard's texts in the assessment's language, dates as in the debtor's jurisdiction
      */
     record Case(Debtor debtor, LocalDate asOf, OffsetDateTime at, JurisdictionProfile profile, String situation,
-                LimitationClock limitation, GuaranteePeriod guarantee, JudgmentClock judgment, Messages.Bound texts) {
+                LimitationClock limitation, GuaranteePeriod guarantee, JudgmentClock judgment, Messages.Bound texts,
+                Map<String, Channel> declaredContactSteps) {
+
+        Case(Debtor debtor, LocalDate asOf, OffsetDateTime at, JurisdictionProfile profile, String situation,
+             LimitationClock limitation, GuaranteePeriod guarantee, JudgmentClock judgment, Messages.Bound texts) {
+            this(debtor, asOf, at, profile, situation, limitation, guarantee, judgment, texts, Map.of());
+        }
+
+        /** The channel the step reaches the debtor by: the jurisdiction's contact steps, then the rulebook's own. */
+        Channel channelOf(String step) {
+            Channel c = profile.contactSteps().get(step);
+            return c != null ? c : declaredContactSteps.get(step);
+        }
 
         boolean inProceedings() {
             return debtor.has(Circumstance.IN_LITIGATION) || debtor.has(Circumstance.JUDGMENT_OBTAINED)
@@ -222,7 +234,7 @@ final class ComplianceGuard {
         }
         List<EscalationStep> moved = new ArrayList<>(kept.size());
         for (EscalationStep s : kept.values()) {
-            Channel channel = c.profile().contactSteps().get(s.step());
+            Channel channel = c.channelOf(s.step());
             int next = channel == null ? 0 : Math.max(window.hoursNextInDays(), window.capNextInDays().getOrDefault(channel, 0));
             if (s.inDays() < next) {
                 String why = window.capNextInDays().getOrDefault(channel, 0) >= window.hoursNextInDays()

@@ -320,7 +320,7 @@ final class DroolsStrategy implements CollectionStrategy {
         }
         Messages.Bound texts = Messages.of(tag).in(debtor.jurisdiction().code());
         ComplianceGuard.Case guardCase = new ComplianceGuard.Case(debtor, asOf, at, profile, situation, limitation,
-                guarantee, judgment, texts);
+                guarantee, judgment, texts, book.declaredContactSteps);
         ComplianceGuard.Verdict guarded = ComplianceGuard.apply(guardCase, escalation, out.scriptId,
                 id -> book.scripts.template(id, tag) != null);
         for (Warning w : guarded.warnings()) {

@@ -35,12 +35,15 @@ final class PreCompileChecks {
      */
     static void checkDrlSafety(Rulebook rulebook, RulebookKind kind, Map<String, PackageDescr> parsed,
                                List<RulebookProblem> problems) {
+        // the declarations' own problems are reported where rulebook.yaml is read
+        java.util.Set<String> declared = kind == RulebookKind.COLLECTION
+                ? DeclaredSteps.read(rulebook, new java.util.ArrayList<>()).names() : java.util.Set.of();
         for (String path : rulebook.paths(".drl")) {
             String raw = rulebook.files().get(path);
             RuleSandbox.checkEscapes(path, raw, problems);
             PackageDescr pkg = parsed.get(path);
             if (pkg != null) {
-                RuleSandbox.check(kind, path, raw, pkg, problems);
+                RuleSandbox.check(kind, path, raw, pkg, problems, declared);
             }
         }
     }

@@ -175,6 +175,8 @@ final class RuleSandbox {
     private final String path;
     private final String source;
     private final List<RulebookProblem> problems;
+    /** The steps the rulebook declares besides the built-in ones ({@link DeclaredSteps}). */
+    private final Set<String> declaredSteps;
     private final JavaParser javaParser;
     /** The names of every property accessor of the kind's facts and values, for variables of unknown type. */
     private Set<String> accessorNames;
@@ -183,8 +185,10 @@ final class RuleSandbox {
     /** Packages imported whole. */
     private final Set<String> wildcards = new LinkedHashSet<>();
 
-    private RuleSandbox(RulebookKind kind, String path, String source, List<RulebookProblem> problems) {
+    private RuleSandbox(RulebookKind kind, String path, String source, List<RulebookProblem> problems,
+                        Set<String> declaredSteps) {
         this.kind = kind;
+        this.declaredSteps = declaredSteps;
         this.importable = kind.importable();
         this.importablePackages = kind.importablePackages();
         this.path = path;
@@ -207,7 +211,13 @@ final class RuleSandbox {
      * @param problems where each refusal goes, as {@code file:line: message}
      */
     static void check(RulebookKind kind, String path, String source, PackageDescr pkg, List<RulebookProblem> problems) {
-        new RuleSandbox(kind, path, source, problems).check(pkg);
+        check(kind, path, source, pkg, problems, Set.of());
+    }
+
+    /** As above, with the step names the rulebook declares ({@link DeclaredSteps#names()}). */
+    static void check(RulebookKind kind, String path, String source, PackageDescr pkg, List<RulebookProblem> problems,
+                      Set<String> declaredSteps) {
+        new RuleSandbox(kind, path, source, problems, declaredSteps).check(pkg);
     }
 
     /**
@@ -1267,6 +1277,9 @@ final class RuleSandbox {
                 String typo = misspeltStep(s.asString());
                 if (typo != null) {
                     refuseAt(m, typo);
+                } else if (STEP_NAME.matcher(s.asString()).matches() && !BUILT_IN_STEPS.contains(s.asString())
+                        && !declaredSteps.contains(s.asString())) { // a malformed name fails when assessed, naming the rule
+                    refuseAt(m, undeclaredStep(s.asString()));
                 }
             }
             m.getArguments().forEach(this::check);
@@ -1400,6 +1413,21 @@ final class RuleSandbox {
                     throw new IllegalStateException(e);
                 }
             }).toList();
+
+    private static final Pattern STEP_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
+
+    /** @return whether the step is one of {@link Steps} */
+    static boolean isBuiltInStep(String step) {
+        return BUILT_IN_STEPS.contains(step);
+    }
+
+    /** The refusal of a step of the rulebook's own that {@code rulebook.yaml} does not declare. */
+    static String undeclaredStep(String step) {
+        return "step " + SafeText.excerpt(step) + " is not declared: add it to rulebook.yaml under steps: with the"
+                + " channel it reaches the debtor by (" + DeclaredSteps.allowed() + "), e.g. \"steps: {"
+                + SafeText.excerpt(step) + ": SMS}\"; an undeclared step would escape the contact limits. Built-in"
+                + " steps: " + String.join(", ", BUILT_IN_STEPS);
+    }
 
     /**
      * A step name one or two letters away from a built-in step is a typo ({@code REMINDR}): the engine would pass it

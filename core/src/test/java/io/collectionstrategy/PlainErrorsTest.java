@@ -222,7 +222,7 @@ class PlainErrorsTest {
                 when
                     Treatment( debtor.behaviours contains "AVOIDS_CONTCT" )
                 then
-                    outcome.step( "CALL", 1, "call" );
+                    outcome.step( "PHONE_CALL", 1, "call" );
                 end
                 """);
 

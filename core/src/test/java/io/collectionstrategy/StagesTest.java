@@ -54,7 +54,7 @@ class StagesTest {
         Map<String, String> files = TestRulebooks.files();
         files.put("rules/stages.drl", RULES);
         if (settings != null) {
-            files.put("rulebook.yaml", settings);
+            files.put("rulebook.yaml", settings + "\n" + TestRulebooks.RULEBOOK_YAML);
         }
         return CollectionStrategy.builder().rulebook(Rulebook.of("stages", files)).build();
     }

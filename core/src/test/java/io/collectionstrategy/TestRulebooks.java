@@ -70,6 +70,14 @@ public final class TestRulebooks {
                 text: "{name}您好，您的欠款{amount}已逾期{daysOverdue}天。"
             """;
 
+    /** The steps of the test rulebooks' own, declared with the channel they contact the debtor by. */
+    public static final String RULEBOOK_YAML = """
+            steps:
+              SMS_FOLLOW_UP: SMS
+              EMPLOYER_CONTACT: CALL
+              FRIENDLY_REMINDER: SMS
+            """;
+
     private TestRulebooks() {
     }
 
@@ -78,6 +86,7 @@ public final class TestRulebooks {
         files.put("rules/test.drl", RULES);
         files.put("scripts/en.yaml", SCRIPTS_EN);
         files.put("scripts/zh-CN.yaml", SCRIPTS_ZH);
+        files.put("rulebook.yaml", RULEBOOK_YAML);
         return files;
     }
 

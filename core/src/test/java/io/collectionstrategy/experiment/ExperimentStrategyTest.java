@@ -122,6 +122,7 @@ class ExperimentStrategyTest {
         Files.createDirectories(dir.resolve("scripts"));
         Files.writeString(dir.resolve("rules/test.drl"), TestRulebooks.RULES);
         Files.writeString(dir.resolve("scripts/en.yaml"), TestRulebooks.SCRIPTS_EN);
+        Files.writeString(dir.resolve("rulebook.yaml"), TestRulebooks.RULEBOOK_YAML);
         try (ReloadingCollectionStrategy challenger = ReloadingCollectionStrategy.manual(dir,
                 b -> b.locale(Locale.ENGLISH), null)) {
             ExperimentStrategy strategy = ExperimentStrategy.of(EXPERIMENT,
