@@ -853,6 +853,10 @@ final class RuleSandbox {
                     if (!onOutcome && insertsStepOrWarning(call)) {
                         ObjectCreationExpr created = (ObjectCreationExpr) call.getArgument(0);
                         created.getArguments().forEach(a -> new ExpressionCheck(this, line).check(a));
+                        if (type(created.getType().getNameWithScope()) == EscalationStep.class
+                                && created.getArgument(0) instanceof StringLiteralExpr step) {
+                            new ExpressionCheck(this, line).stepName(created, step.asString());
+                        }
                         return;
                     }
                     if (!onOutcome) {
@@ -1274,15 +1278,20 @@ final class RuleSandbox {
                 return;
             }
             if (kind.outcome() == Outcome.class && method.equals("step") && m.getArgument(0) instanceof StringLiteralExpr s) {
-                String typo = misspeltStep(s.asString());
-                if (typo != null) {
-                    refuseAt(m, typo);
-                } else if (STEP_NAME.matcher(s.asString()).matches() && !BUILT_IN_STEPS.contains(s.asString())
-                        && !declaredSteps.contains(s.asString())) { // a malformed name fails when assessed, naming the rule
-                    refuseAt(m, undeclaredStep(s.asString()));
-                }
+                stepName(m, s.asString());
             }
             m.getArguments().forEach(this::check);
+        }
+
+        /** A step named in the rule: a near-copy of a built-in step, or one of the rulebook's own not declared. */
+        void stepName(Node at, String step) {
+            String typo = misspeltStep(step);
+            if (typo != null) {
+                refuseAt(at, typo);
+            } else if (STEP_NAME.matcher(step).matches() && !BUILT_IN_STEPS.contains(step)
+                    && !declaredSteps.contains(step)) { // a malformed name fails when assessed, naming the rule
+                refuseAt(at, undeclaredStep(step));
+            }
         }
 
         private Class<?> constant(Class<?> type, String member) {

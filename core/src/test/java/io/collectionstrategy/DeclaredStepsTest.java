@@ -110,4 +110,22 @@ class DeclaredStepsTest {
             assertThat(p.message()).contains("PHONE_CALL is built in");
         });
     }
+
+    @Test
+    void build_undeclaredStepInsertedAsAFact_refusedToo() {
+        Map<String, String> files = TestRulebooks.files();
+        files.put("rules/own.drl", TestRulebooks.HEADER + """
+                // Inserts a step of its own as a fact.
+                rule "Nudge by insert"
+                    @id("S-002")
+                when
+                    Debtor( daysOverdue > 0 )
+                then
+                    insert( new EscalationStep( "CASE_NUDGE", 0, "a text of our own" ) );
+                end
+                """);
+
+        assertThat(problems(Rulebook.of("test", files))).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("step CASE_NUDGE is not declared"));
+    }
 }
