@@ -313,12 +313,15 @@ final class DroolsStrategy implements CollectionStrategy {
         List<EscalationStep> escalation = new ArrayList<>(out.steps.values());
         escalation.sort(Comparator.comparingInt(EscalationStep::inDays));
         translateReasons(escalation, warnings, tag, debtor, asOf, limitation, guarantee);
+        Messages.Bound texts = Messages.of(tag).in(debtor.jurisdiction().code());
+        if (!out.adjustments.isEmpty()) {
+            escalation = adjusted(escalation, out.adjustments, warnings, texts);
+        }
         Timelines.Held held = Timelines.hold(escalation, timeline, asOf, book.timeline, limitation, guarantee, judgment);
         escalation = held.steps();
         for (Warning w : held.warnings()) {
             warnings.putIfAbsent(w.code(), w);
         }
-        Messages.Bound texts = Messages.of(tag).in(debtor.jurisdiction().code());
         ComplianceGuard.Case guardCase = new ComplianceGuard.Case(debtor, asOf, at, profile, situation, limitation,
                 guarantee, judgment, texts, book.declaredContactSteps);
         ComplianceGuard.Verdict guarded = ComplianceGuard.apply(guardCase, escalation, out.scriptId,
@@ -355,6 +358,44 @@ final class DroolsStrategy implements CollectionStrategy {
      * Replaces the rules' own reasons and warning messages by the catalogue's translation for the locale, where it has
      * one ({@code reasons:} in {@code scripts/<locale>.yaml}, keyed {@code RULE-ID/STEP} or {@code RULE-ID/CODE}).
      */
+    /**
+     * The proposed steps after the rules' delays (the longest per step; its reason says by how much, by which rule and
+     * why) and withdrawals (the first per step, told in the warning {@code STEP_WITHDRAWN}). Only later or gone: the
+     * timeline, the contact limits and the legal vetoes apply afterwards.
+     */
+    private static List<EscalationStep> adjusted(List<EscalationStep> steps, List<Recorder.Adjustment> adjustments,
+                                                 Map<String, Warning> warnings, Messages.Bound m) {
+        Map<String, Recorder.Adjustment> delays = new LinkedHashMap<>();
+        Map<String, Recorder.Adjustment> withdrawals = new LinkedHashMap<>();
+        for (Recorder.Adjustment a : adjustments) {
+            if (a.days() == 0) {
+                withdrawals.putIfAbsent(a.step(), a);
+            } else {
+                delays.merge(a.step(), a, (x, y) -> y.days() > x.days() ? y : x);
+            }
+        }
+        List<EscalationStep> kept = new ArrayList<>(steps.size());
+        List<String> told = new ArrayList<>();
+        String firstRule = null;
+        for (EscalationStep s : steps) {
+            Recorder.Adjustment w = withdrawals.get(s.step());
+            if (w != null) {
+                told.add(m.text("warning.withdrawn", "step", s.step(), "rule", String.valueOf(w.rule()), "why", w.reason()));
+                firstRule = firstRule == null ? w.rule() : firstRule;
+                continue;
+            }
+            Recorder.Adjustment d = delays.get(s.step());
+            kept.add(d == null ? s : new EscalationStep(s.step(), s.inDays() + d.days(), m.text("step.delayed",
+                    "reason", s.reason(), "days", d.days(), "rule", String.valueOf(d.rule()), "why", d.reason()), s.rule()));
+        }
+        if (!told.isEmpty()) {
+            warnings.putIfAbsent(WarningCodes.STEP_WITHDRAWN, new Warning(WarningCodes.STEP_WITHDRAWN,
+                    String.join("; ", told), firstRule));
+        }
+        kept.sort(Comparator.comparingInt(EscalationStep::inDays));
+        return kept;
+    }
+
     private void translateReasons(List<EscalationStep> steps, Map<String, Warning> warnings, String tag, Debtor debtor,
                                   LocalDate asOf, LimitationClock limitation, GuaranteePeriod guarantee) {
         if (!book.scripts.hasReasons(tag)) {

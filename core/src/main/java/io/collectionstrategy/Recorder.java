@@ -33,6 +33,7 @@ final class Recorder implements Outcome {
         scriptId = null;
         steps.clear();
         warnings.clear();
+        adjustments.clear();
     }
 
     @Override
@@ -51,6 +52,26 @@ final class Recorder implements Outcome {
         if (scriptId == null) {
             scriptId = id;
         }
+    }
+
+    /** A later rule's change to a proposed step: put back by {@code days}, or withdrawn ({@code days} 0). */
+    record Adjustment(String step, int days, String reason, String rule) {
+    }
+
+    /** The delays and withdrawals, in firing order. */
+    final List<Adjustment> adjustments = new ArrayList<>(0);
+
+    @Override
+    public void delay(String step, int days, String reason) {
+        if (days < 1) {
+            throw new IllegalArgumentException("a step is delayed by at least 1 day, was " + days);
+        }
+        adjustments.add(new Adjustment(name("step", step), days, reason == null ? "" : reason, rule));
+    }
+
+    @Override
+    public void withdraw(String step, String reason) {
+        adjustments.add(new Adjustment(name("step", step), 0, reason == null ? "" : reason, rule));
     }
 
     @Override

@@ -1277,7 +1277,8 @@ final class RuleSandbox {
                         + " has " + kind.signatures());
                 return;
             }
-            if (kind.outcome() == Outcome.class && method.equals("step") && m.getArgument(0) instanceof StringLiteralExpr s) {
+            if (kind.outcome() == Outcome.class && (method.equals("step") || method.equals("delay")
+                    || method.equals("withdraw")) && m.getArgument(0) instanceof StringLiteralExpr s) {
                 stepName(m, s.asString());
             }
             m.getArguments().forEach(this::check);

@@ -41,4 +41,6 @@ public final class WarningCodes {
     public static final String REGION_NEEDED = "REGION_NEEDED";
     /** The timeline holds steps: a promise in force, a recent payment, a step waiting for its response. */
     public static final String TIMELINE_HOLD = "TIMELINE_HOLD";
+    /** A rule withdrew a step another rule proposed ({@code outcome.withdraw}); the message says which, by whom, why. */
+    public static final String STEP_WITHDRAWN = "STEP_WITHDRAWN";
 }

@@ -59,6 +59,27 @@ public interface Outcome {
     void step(String step, int inDays, String reason);
 
     /**
+     * Puts back a step that some rule proposes, by {@code days}, with the reason: for a case that needs more time
+     * (a new type, a hardship) without editing the rule of the step. Of several delays of one step the longest counts.
+     * The step's reason then says by how much, by which rule and why. A delay of a step no rule proposes does
+     * nothing. Steps only move later: the contact limits and legal vetoes still apply afterwards.
+     *
+     * @param step   e.g. {@code "FIELD_VISIT"}
+     * @param days   how many days later, at least 1
+     * @param reason why, in plain words
+     */
+    void delay(String step, int days, String reason);
+
+    /**
+     * Withdraws a step that some rule proposes, with the reason; the assessment then carries the warning
+     * {@code STEP_WITHDRAWN} saying which step, by which rule and why. Withdrawing a step no rule proposes does nothing.
+     *
+     * @param step   e.g. {@code "FIELD_VISIT"}
+     * @param reason why, in plain words
+     */
+    void withdraw(String step, String reason);
+
+    /**
      * A warning for the collector. Of several with the same code, the first is kept.
      *
      * @param code    e.g. {@code "LIMITATION_EXPIRING"}

@@ -121,6 +121,14 @@ public final class NaiveDrools {
         }
 
         @Override
+        public void delay(String step, int days, String reason) { // the default rulebook delays no step
+        }
+
+        @Override
+        public void withdraw(String step, String reason) { // nor withdraws one
+        }
+
+        @Override
         public void warning(String code, String message) {
         }
 
