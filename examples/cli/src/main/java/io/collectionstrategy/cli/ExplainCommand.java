@@ -77,6 +77,11 @@ final class ExplainCommand implements Callable<Integer> {
             description = "Format of --file: jsonl, json or csv (default: by extension).")
     PortfolioFormat format;
 
+    @Option(names = "--as-scenario",
+            description = "Print the case as a scenario entry (YAML, for scenarios/*.yaml) expecting what it got now:"
+                    + " type, situation, script, steps, warnings and fired rules. The name is left out.")
+    boolean asScenario;
+
     @Mixin
     EngineOptions engine = new EngineOptions();
 
@@ -93,6 +98,12 @@ final class ExplainCommand implements Callable<Integer> {
             err.println(SafeText.escape("cannot explain " + (row.id() == null ? "the debtor" : row.id()) + ": "
                     + outcome.error()));
             return ExitCodes.FAILED;
+        }
+        if (asScenario) {
+            out.print(scenario(outcome.assessment(), row.parsed().fields(), engine.at, asOf,
+                    engine.locale == null ? null : locale.toLanguageTag()));
+            out.flush();
+            return ExitCodes.OK;
         }
         print(out, outcome.assessment(), asOf, strategy.authoring().rules(), strategy.authoring().minimumPoints(),
                 row.parsed().fields());
@@ -150,6 +161,50 @@ final class ExplainCommand implements Callable<Integer> {
 
     static void print(PrintWriter out, Assessment a, LocalDate asOf, List<RuleInfo> rules) {
         print(out, a, asOf, rules, java.util.OptionalInt.empty(), null);
+    }
+
+    /**
+     * The case as one entry of a YAML scenario table: its date, the debtor as given (without the fields that identify a
+     * person) and what it got now as the expectation, so that a later rule change that alters it fails the table.
+     */
+    static String scenario(Assessment a, Map<String, ?> fields, java.time.OffsetDateTime at, LocalDate asOf,
+                           String locale) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("scenario", a.id() + " as assessed on " + asOf + " (check each expectation before keeping it)");
+        if (at != null) {
+            entry.put("at", at.toString());
+        } else {
+            entry.put("asOf", asOf.toString());
+        }
+        if (locale != null) {
+            entry.put("locale", locale);
+        }
+        Map<String, Object> debtor = new LinkedHashMap<>();
+        fields.forEach((k, v) -> {
+            if (!PERSONAL.contains(k) && v != null) {
+                debtor.put(k, v instanceof java.math.BigDecimal d ? d.toPlainString() : v);
+            }
+        });
+        entry.put("debtor", debtor);
+        Map<String, Object> expect = new LinkedHashMap<>();
+        expect.put("type", a.debtorType());
+        expect.put("situation", a.situation() == null ? "none" : a.situation());
+        expect.put("script", a.script() == null ? "none" : a.script().id());
+        expect.put("steps", a.escalation().stream().map(st -> st.step() + "@" + st.inDays()).toList());
+        if (!a.warningCodes().isEmpty()) {
+            expect.put("warnings", a.warningCodes());
+        }
+        expect.put("rules", a.firedRuleIds());
+        entry.put("expect", expect);
+        try {
+            com.fasterxml.jackson.dataformat.yaml.YAMLMapper yaml = com.fasterxml.jackson.dataformat.yaml.YAMLMapper.builder()
+                    .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
+            return "# " + SafeText.escape(a.id()) + (fields.containsKey("name") ? ": the name is left out" : "") + "\n"
+                    + yaml.writeValueAsString(List.of(entry));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the scenario: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** The fields that are never shown, only said to be given: they identify a person. */

@@ -98,4 +98,22 @@ class ExplainCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("points by type (a type needs 3): EVASIVE 3, SERIAL_PROMISER 1 (2 points short)");
     }
+
+    @Test
+    void explain_asScenario_entryThatPassesInTheRulebooksScenarioTables(@TempDir Path dir) {
+        String debtor = "{\"id\":\"C-9\",\"name\":\"Wang Xiaoming\",\"daysOverdue\":45,\"amountOverdue\":5000.50,"
+                + "\"promisesMade\":2,\"promisesBroken\":1,\"behaviours\":[\"AVOIDS_CONTACT\"],"
+                + "\"contactHistory\":[{\"at\":\"2026-11-20T10:00:00+08:00\",\"channel\":\"CALL\",\"reached\":false}]}";
+        Cli.Result r = Cli.run("explain", debtor, "--as-of", Cli.AS_OF, "--locale", "en", "--as-scenario");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("- scenario: C-9 as assessed on " + Cli.AS_OF, "type: EVASIVE",
+                "- FIELD_VISIT@0", "- CLS-010").doesNotContain("Wang");
+
+        Path rules = Cli.copyOfDefaultRulebook(dir.resolve("rules"));
+        Cli.write(rules, "scenarios/from-a-case.yaml", r.out());
+        Cli.Result test = Cli.run("test", "--rules", rules.toString(), rules.resolve("scenarios").toString());
+        assertThat(test.exitCode()).as(test.out() + test.err()).isZero();
+        assertThat(test.out()).containsPattern("PASS +C-9 as assessed");
+    }
 }
