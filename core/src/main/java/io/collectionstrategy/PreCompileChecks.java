@@ -93,6 +93,9 @@ final class PreCompileChecks {
         }
     }
 
+    /** What {@code new-type} writes into a script's texts until the analyst writes them: the build refuses it. */
+    static final String NEW_TYPE_STUB = "(new-type stub)";
+
     /** The texts the rules write (reasons, notes), by file: read from the descriptors, nothing else touches them. */
     static Map<String, List<RuleSandbox.RuleText>> ruleTexts(Rulebook rulebook, Map<String, PackageDescr> parsed) {
         Map<String, List<RuleSandbox.RuleText>> texts = new LinkedHashMap<>();
@@ -128,6 +131,14 @@ final class PreCompileChecks {
                 parts.put("avoid[" + (i + 1) + "]", t.avoid().get(i));
             }
             for (Map.Entry<String, String> part : parts.entrySet()) {
+                if (part.getValue() != null && part.getValue().contains(NEW_TYPE_STUB)) {
+                    if (seen.add("stub " + t.id() + " " + t.locale())) { // once per locale, not per variant
+                        problems.add(new RulebookProblem(t.file(), t.line(), "script " + t.id() + " (" + t.locale()
+                                + ") is still the stub that new-type wrote: write its " + part.getKey()
+                                + " (and every part marked " + NEW_TYPE_STUB + ")"));
+                    }
+                    break;
+                }
                 if (!seen.add(t.id() + " " + t.locale() + " " + part.getValue())) {
                     continue;
                 }

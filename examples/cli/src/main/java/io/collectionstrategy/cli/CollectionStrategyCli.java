@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
                 + "receivables with the incentive policy.",
             "Field names of input and output follow the data contract, docs/contract.md."},
         subcommands = {AssessCommand.class, ExplainCommand.class, IncentivesCommand.class, CheckCommand.class, TestCommand.class,
-            DiffCommand.class, NewRuleCommand.class, GenerateCommand.class, ServeCommand.class, GenerateOutcomesCommand.class,
+            DiffCommand.class, NewRuleCommand.class, NewTypeCommand.class, GenerateCommand.class, ServeCommand.class, GenerateOutcomesCommand.class,
             EvaluateCommand.class, CommandLine.HelpCommand.class,
             ProfileCommand.class, DocsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
