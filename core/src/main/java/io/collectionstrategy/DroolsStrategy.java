@@ -385,8 +385,13 @@ final class DroolsStrategy implements CollectionStrategy {
                 continue;
             }
             Recorder.Adjustment d = delays.get(s.step());
-            kept.add(d == null ? s : new EscalationStep(s.step(), s.inDays() + d.days(), m.text("step.delayed",
-                    "reason", s.reason(), "days", d.days(), "rule", String.valueOf(d.rule()), "why", d.reason()), s.rule()));
+            if (d == null) {
+                kept.add(s);
+                continue;
+            }
+            int later = (int) Math.min((long) s.inDays() + d.days(), Integer.MAX_VALUE); // never wraps to earlier
+            kept.add(new EscalationStep(s.step(), later, m.text("step.delayed", "reason", s.reason(), "days", d.days(),
+                    "rule", String.valueOf(d.rule()), "why", d.reason()), s.rule()));
         }
         if (!told.isEmpty()) {
             warnings.putIfAbsent(WarningCodes.STEP_WITHDRAWN, new Warning(WarningCodes.STEP_WITHDRAWN,

@@ -100,4 +100,12 @@ class StepAdjustmentsTest {
         assertThat(e.problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("did you mean FIELD_VISIT?"));
     }
+
+    @Test
+    void delay_hugeNumberOfDays_stepStaysLatestNeverWrapsToEarlier() {
+        Assessment a = strategy("outcome.delay( \"FIELD_VISIT\", 2147483647, \"forever\" );\n").assess(DEBTOR, AS_OF);
+
+        assertThat(a.escalation()).filteredOn(s -> s.step().equals("FIELD_VISIT")).singleElement()
+                .satisfies(s -> assertThat(s.inDays()).isEqualTo(Integer.MAX_VALUE));
+    }
 }
