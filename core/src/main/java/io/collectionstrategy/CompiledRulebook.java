@@ -111,12 +111,15 @@ final class CompiledRulebook {
     static CompiledRulebook compile(Rulebook rulebook, boolean allowUnsafeRules) {
         long start = System.nanoTime();
         List<RulebookProblem> problems = new ArrayList<>();
-        Map<String, PackageDescr> parsed = check(rulebook, RulebookKind.COLLECTION, allowUnsafeRules, problems);
+        List<RulebookProblem> stepProblems = new ArrayList<>(); // reported with the other texts' problems
+        DeclaredSteps steps = DeclaredSteps.read(rulebook, stepProblems);
+        Map<String, PackageDescr> parsed = check(rulebook, RulebookKind.COLLECTION, allowUnsafeRules, steps.names(),
+                problems);
         // The texts (scripts, their lint, jurisdictions, settings) are read on a second thread while Drools compiles
         // the rules that passed the sandbox: a third of the start-up on two cores. The rules' own texts are taken
         // from the descriptors first, so that only this thread touches what Drools compiles.
         Map<String, List<RuleSandbox.RuleText>> ruleTexts = PreCompileChecks.ruleTexts(rulebook, parsed);
-        FutureTask<Texts> textsTask = new FutureTask<>(() -> Texts.read(rulebook, ruleTexts));
+        FutureTask<Texts> textsTask = new FutureTask<>(() -> Texts.read(rulebook, ruleTexts, steps, stepProblems));
         if (problems.isEmpty()) {
             Thread t = new Thread(textsTask, "rulebook-texts");
             t.setDaemon(true);
@@ -158,13 +161,14 @@ final class CompiledRulebook {
     private record Texts(ScriptCatalogue scripts, Map<io.collectionstrategy.Jurisdiction, JurisdictionProfile> profiles,
                          RulebookSettings settings, DeclaredSteps steps, List<RulebookProblem> problems) {
 
-        static Texts read(Rulebook rulebook, Map<String, List<RuleSandbox.RuleText>> ruleTexts) {
+        static Texts read(Rulebook rulebook, Map<String, List<RuleSandbox.RuleText>> ruleTexts, DeclaredSteps steps,
+                          List<RulebookProblem> stepProblems) {
             List<RulebookProblem> problems = new ArrayList<>();
             ScriptCatalogue scripts = ScriptCatalogue.load(rulebook, problems);
             PreCompileChecks.checkTexts(rulebook, ruleTexts, scripts, problems);
             Map<io.collectionstrategy.Jurisdiction, JurisdictionProfile> profiles = JurisdictionProfile.load(rulebook, problems);
             RulebookSettings settings = RulebookSettings.read(rulebook, problems);
-            DeclaredSteps steps = DeclaredSteps.read(rulebook, problems);
+            problems.addAll(stepProblems);
             return new Texts(scripts, profiles, settings, steps, problems);
         }
 
@@ -211,6 +215,12 @@ final class CompiledRulebook {
      */
     static Map<String, PackageDescr> check(Rulebook rulebook, RulebookKind kind, boolean allowUnsafeRules,
                                            List<RulebookProblem> problems) {
+        return check(rulebook, kind, allowUnsafeRules, java.util.Set.of(), problems);
+    }
+
+    /** As above, with the step names the rulebook declares ({@link DeclaredSteps#names()}) for the sandbox. */
+    static Map<String, PackageDescr> check(Rulebook rulebook, RulebookKind kind, boolean allowUnsafeRules,
+                                           java.util.Set<String> declaredSteps, List<RulebookProblem> problems) {
         if (!rulebook.kind().equals(kind.name())) { // nothing else is worth checking: every rule would be refused
             throw new RulebookException(rulebook.name() + " (" + rulebook.origin() + ")", List.of(new RulebookProblem(
                     RulebookSettings.FILE, ScriptCatalogue.lineOf(rulebook.files().getOrDefault(RulebookSettings.FILE, ""),
@@ -222,7 +232,7 @@ final class CompiledRulebook {
         // reading of the text can differ from what was checked.
         Map<String, PackageDescr> parsed = parse(rulebook, problems);
         if (!allowUnsafeRules) {
-            PreCompileChecks.checkDrlSafety(rulebook, kind, parsed, problems);
+            PreCompileChecks.checkDrlSafety(rulebook, kind, parsed, declaredSteps, problems);
         }
         PreCompileChecks.checkSupported(rulebook, kind, problems);
         PreCompileChecks.checkFairness(rulebook, problems);

@@ -90,15 +90,11 @@ final class ComplianceGuard {
      * @param guarantee  the guarantee period, or {@code null}
      * @param judgment   the judgment's enforcement clock, or {@code null}
      * @param texts      the guard's texts in the assessment's language, dates as in the debtor's jurisdiction
+     * @param declaredContactSteps the rulebook's own contact steps with their channel ({@link DeclaredSteps})
      */
     record Case(Debtor debtor, LocalDate asOf, OffsetDateTime at, JurisdictionProfile profile, String situation,
                 LimitationClock limitation, GuaranteePeriod guarantee, JudgmentClock judgment, Messages.Bound texts,
                 Map<String, Channel> declaredContactSteps) {
-
-        Case(Debtor debtor, LocalDate asOf, OffsetDateTime at, JurisdictionProfile profile, String situation,
-             LimitationClock limitation, GuaranteePeriod guarantee, JudgmentClock judgment, Messages.Bound texts) {
-            this(debtor, asOf, at, profile, situation, limitation, guarantee, judgment, texts, Map.of());
-        }
 
         /** The channel the step reaches the debtor by: the jurisdiction's contact steps, then the rulebook's own. */
         Channel channelOf(String step) {

@@ -32,12 +32,10 @@ final class PreCompileChecks {
      *
      * @param kind   what the rules may read and write
      * @param parsed each {@code .drl} file Drools' parser read without errors, by path
+     * @param declared the step names the rulebook declares besides the built-in ones ({@link DeclaredSteps})
      */
     static void checkDrlSafety(Rulebook rulebook, RulebookKind kind, Map<String, PackageDescr> parsed,
-                               List<RulebookProblem> problems) {
-        // the declarations' own problems are reported where rulebook.yaml is read
-        java.util.Set<String> declared = kind == RulebookKind.COLLECTION
-                ? DeclaredSteps.read(rulebook, new java.util.ArrayList<>()).names() : java.util.Set.of();
+                               java.util.Set<String> declared, List<RulebookProblem> problems) {
         for (String path : rulebook.paths(".drl")) {
             String raw = rulebook.files().get(path);
             RuleSandbox.checkEscapes(path, raw, problems);
