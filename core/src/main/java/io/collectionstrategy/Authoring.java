@@ -25,6 +25,14 @@ public interface Authoring {
     }
 
     /**
+     * @return the numbers the rules read by name ({@code parameters:} of {@code rulebook.yaml}, written {@code ${name}}
+     *         in a rule), in file order, each with the rules that read it; empty when the rulebook declares none
+     */
+    default List<RuleParameter> parameters() {
+        return List.of();
+    }
+
+    /**
      * Checks the compiled rulebook for mistakes the compiler does not see: a script chosen by a rule without a text
      * in every locale, a script no rule chooses. An empty list means no problem found.
      *

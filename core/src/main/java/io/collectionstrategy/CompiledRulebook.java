@@ -79,11 +79,14 @@ final class CompiledRulebook {
     final TimelineSettings timeline;
     /** The rulebook's own steps that contact the debtor, with their channel ({@code steps:} of {@code rulebook.yaml}). */
     final Map<String, Channel> declaredContactSteps;
+    /** The numbers the rules read by name ({@code parameters:} of {@code rulebook.yaml}), with the rules reading each. */
+    final List<RuleParameter> parameters;
 
     private CompiledRulebook(Rulebook source, InternalKnowledgeBase kieBase, ScriptCatalogue scripts, List<RuleDef> rules,
                              Map<io.collectionstrategy.Jurisdiction, JurisdictionProfile> profiles, RulebookSettings settings,
-                             DeclaredSteps steps) {
+                             DeclaredSteps steps, List<RuleParameter> parameters) {
         this.source = source;
+        this.parameters = parameters;
         this.declaredContactSteps = steps.channels();
         this.kieBase = kieBase;
         this.scripts = scripts;
@@ -108,9 +111,12 @@ final class CompiledRulebook {
      *
      * @throws RulebookException listing every problem as {@code file:line: message}
      */
-    static CompiledRulebook compile(Rulebook rulebook, boolean allowUnsafeRules) {
+    static CompiledRulebook compile(Rulebook written, boolean allowUnsafeRules) {
         long start = System.nanoTime();
         List<RulebookProblem> problems = new ArrayList<>();
+        // The parameters are written into the rules first: everything after reads ordinary number literals.
+        RuleParameters.Resolved parameters = RuleParameters.resolve(written, problems);
+        Rulebook rulebook = parameters.rulebook();
         List<RulebookProblem> stepProblems = new ArrayList<>(); // reported with the other texts' problems
         DeclaredSteps steps = DeclaredSteps.read(rulebook, stepProblems);
         Map<String, PackageDescr> parsed = check(rulebook, RulebookKind.COLLECTION, allowUnsafeRules, steps.names(),
@@ -144,7 +150,8 @@ final class CompiledRulebook {
         RulebookSettings settings = texts.settings();
         LOG.info("compiled rulebook {} version {}: {} rules, {} script locales in {} ms", rulebook.name(),
                 rulebook.version(), built.rules().size(), scripts.locales().size(), (System.nanoTime() - start) / 1_000_000);
-        return new CompiledRulebook(rulebook, built.kieBase(), scripts, built.rules(), profiles, settings, texts.steps());
+        return new CompiledRulebook(rulebook, built.kieBase(), scripts, built.rules(), profiles, settings, texts.steps(),
+                parameters.describe(built.rules()));
     }
 
     /** The build, or null with its problems in {@code problems}. */

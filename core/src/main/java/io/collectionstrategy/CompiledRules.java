@@ -63,6 +63,7 @@ public final class CompiledRules {
     private final RulebookKind kind;
     private final CompiledRulebook.Built built;
     private final List<RuleInfo> rules;
+    private final List<RuleParameter> parameters;
     private final int maxRuleFirings;
     private final long maxNanos;
     private final long graceNanos;
@@ -73,8 +74,9 @@ public final class CompiledRules {
     private final Queue<Slot> sessions = new ConcurrentLinkedQueue<>();
 
     private CompiledRules(Rulebook source, RulebookKind kind, CompiledRulebook.Built built, int maxRuleFirings,
-                          Duration maxRunTime) {
+                          Duration maxRunTime, List<RuleParameter> parameters) {
         this.source = source;
+        this.parameters = parameters;
         this.kind = kind;
         this.built = built;
         this.rules = built.rules().stream().map(d -> new RuleInfo(d.id(), d.name(), d.file(), d.line())).toList();
@@ -100,9 +102,9 @@ public final class CompiledRules {
      * @return the compiled rules
      * @throws RulebookException listing every problem as {@code file:line: message}
      */
-    public static CompiledRules compile(Rulebook rulebook, RulebookKind kind, boolean allowUnsafeRules,
+    public static CompiledRules compile(Rulebook written, RulebookKind kind, boolean allowUnsafeRules,
                                         int maxRuleFirings, Duration maxRunTime) {
-        Objects.requireNonNull(rulebook, "rulebook");
+        Objects.requireNonNull(written, "rulebook");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(maxRunTime, "maxRunTime");
         if (maxRuleFirings <= 0) {
@@ -113,12 +115,14 @@ public final class CompiledRules {
         }
         long start = System.nanoTime();
         List<RulebookProblem> problems = new ArrayList<>();
+        RuleParameters.Resolved parameters = RuleParameters.resolve(written, problems);
+        Rulebook rulebook = parameters.rulebook();
         var parsed = CompiledRulebook.check(rulebook, kind, allowUnsafeRules, problems);
         CompiledRulebook.throwIfAny(rulebook, problems);
         CompiledRulebook.Built built = CompiledRulebook.build(rulebook, kind, parsed, problems);
         LOG.info("compiled {} rulebook {} version {}: {} rules in {} ms", kind.name(), rulebook.name(),
                 rulebook.version(), built.rules().size(), (System.nanoTime() - start) / 1_000_000);
-        return new CompiledRules(rulebook, kind, built, maxRuleFirings, maxRunTime);
+        return new CompiledRules(rulebook, kind, built, maxRuleFirings, maxRunTime, parameters.describe(built.rules()));
     }
 
     /** @return the source files, as compiled */
@@ -129,6 +133,16 @@ public final class CompiledRules {
     /** @return the kind the rules were compiled as */
     public RulebookKind kind() {
         return kind;
+    }
+
+    /** @return the numbers the rules read by name ({@code parameters:} of {@code rulebook.yaml}), in file order */
+    public List<RuleParameter> parameters() {
+        return parameters;
+    }
+
+    /** @return each parameter that no rule reads, at its line of {@code rulebook.yaml}; empty when all are read */
+    public List<RulebookProblem> unreadParameters() {
+        return RuleParameters.unread(parameters, source);
     }
 
     /** @return the rules, by file and line */

@@ -591,6 +591,11 @@ final class DroolsStrategy implements CollectionStrategy {
         }
 
         @Override
+        public List<RuleParameter> parameters() {
+            return book.parameters;
+        }
+
+        @Override
         public List<RulebookProblem> lint() {
             return PostCompileLint.lint(book);
         }

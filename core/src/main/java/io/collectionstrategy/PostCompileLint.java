@@ -74,6 +74,7 @@ final class PostCompileLint {
                         + ", which the rulebook does not have"));
             }
         }
+        problems.addAll(RuleParameters.unread(book.parameters, book.source));
         return problems;
     }
 

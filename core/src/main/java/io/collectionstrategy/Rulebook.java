@@ -69,6 +69,21 @@ public final class Rulebook implements Serializable {
         this.origin = origin;
     }
 
+    /** A copy with some rule files replaced (their parameters written in): same name, kind, version and origin. */
+    private Rulebook(Rulebook original, Map<String, String> replaced) {
+        this.files = new TreeMap<>(original.files);
+        this.files.putAll(replaced);
+        this.name = original.name;
+        this.kind = original.kind;
+        this.version = original.version;
+        this.origin = original.origin;
+    }
+
+    /** @return this rulebook with the given files' texts replaced; its version stays that of the files as written */
+    Rulebook withRules(Map<String, String> replaced) {
+        return replaced.isEmpty() ? this : new Rulebook(this, replaced);
+    }
+
     /**
      * A rulebook from explicit texts.
      *

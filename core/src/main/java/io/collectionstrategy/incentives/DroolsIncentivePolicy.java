@@ -141,8 +141,15 @@ final class DroolsIncentivePolicy implements IncentivePolicy {
         }
 
         @Override
+        public List<io.collectionstrategy.RuleParameter> parameters() {
+            return rules.parameters();
+        }
+
+        @Override
         public List<RulebookProblem> lint() {
-            return IncentiveLint.lint(rules.rules(), texts);
+            List<RulebookProblem> problems = new java.util.ArrayList<>(IncentiveLint.lint(rules.rules(), texts));
+            problems.addAll(rules.unreadParameters());
+            return List.copyOf(problems);
         }
 
         @Override
