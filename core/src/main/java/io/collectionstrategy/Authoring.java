@@ -10,7 +10,7 @@ import java.util.List;
  */
 public interface Authoring {
 
-    /** @return the rulebook's source files, as compiled */
+    /** @return the rulebook's source files, as compiled: the rules with the values of their parameters written in */
     Rulebook source();
 
     /** @return the rules of the rulebook, by file and line */

@@ -67,7 +67,7 @@ public class AssessBenchmark {
         debtors = list.toArray(Debtor[]::new);
         Rulebook rulebook = Rulebook.defaults();
         engine = CollectionStrategy.builder().rulebook(rulebook).build();
-        naive = new NaiveDrools(rulebook);
+        naive = new NaiveDrools(engine.authoring().source()); // its rules as compiled, parameters written in
     }
 
     /** The engine, one thread. */

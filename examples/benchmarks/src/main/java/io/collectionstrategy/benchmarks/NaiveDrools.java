@@ -42,7 +42,10 @@ public final class NaiveDrools {
         }
     }
 
-    /** @param rulebook the rulebook whose {@code .drl} files are compiled */
+    /**
+     * @param rulebook the rulebook whose {@code .drl} files are compiled, as compiled (a strategy's
+     *                 {@code authoring().source()}, which has the rulebook's parameters written in)
+     */
     public NaiveDrools(Rulebook rulebook) {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();

@@ -77,7 +77,7 @@ class BaselineAgreementTest {
 
     @Test
     void naiveDroolsBaseline_firstInputs_agreesWithTheEngine() {
-        NaiveDrools naive = new NaiveDrools(rulebook);
+        NaiveDrools naive = new NaiveDrools(engine.authoring().source());
         List<String> disagreements = new ArrayList<>();
         for (Debtor d : debtors.subList(0, 1024)) {
             Decision expected = Decision.of(engine.assess(d, BenchmarkPortfolio.AS_OF));

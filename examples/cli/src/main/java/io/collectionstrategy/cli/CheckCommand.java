@@ -146,7 +146,8 @@ final class CheckCommand implements Callable<Integer> {
             } else {
                 out.printf("thresholds: %d %s not tested on both sides (hints, never a failure)%n", hints.size(),
                         hints.size() == 1 ? "number is" : "numbers are");
-                hints.forEach(h -> out.println("hint: " + h.message()));
+                List<io.collectionstrategy.RuleParameter> parameters = strategy.strategy().authoring().parameters();
+                hints.forEach(h -> out.println("hint: " + h.message() + parameterOf(h, parameters)));
             }
         }
 
@@ -186,5 +187,11 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         out.println();
+    }
+
+    /** Names the parameter a hint's number comes from: one its rule reads, with that value. */
+    static String parameterOf(ThresholdHint h, List<io.collectionstrategy.RuleParameter> parameters) {
+        return parameters.stream().filter(p -> p.rules().contains(h.ruleId()) && p.value().compareTo(h.value()) == 0)
+                .map(p -> " (the number is parameter " + p.name() + " of rulebook.yaml)").findFirst().orElse("");
     }
 }

@@ -107,6 +107,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
         print(out, outcome.assessment(), asOf, strategy.authoring().rules(), strategy.authoring().minimumPoints(),
                 row.parsed().fields());
+        printParameters(out, outcome.assessment(), strategy.authoring().parameters());
         printTimeline(out, io.collectionstrategy.Debtor.fromFields(row.parsed().fields()
                 .entrySet().stream().filter(e -> !engine.ignoreUnknown || io.collectionstrategy.Debtor.FIELDS.contains(e.getKey()))
                 .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue))),
@@ -133,6 +134,35 @@ final class ExplainCommand implements Callable<Integer> {
             }
         }
         throw new StartupException("no debtor with id " + source.byId.id + " in " + source.byId.file);
+    }
+
+    /**
+     * The rulebook's parameters ({@code parameters:} of {@code rulebook.yaml}) that the fired rules read, with their
+     * values: the numbers an analyst would change to move this case. Nothing when the rulebook declares none.
+     */
+    static void printParameters(PrintWriter out, Assessment a, List<io.collectionstrategy.RuleParameter> parameters) {
+        if (parameters.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> fired = new java.util.HashSet<>(a.firedRuleIds());
+        out.println("Parameters the fired rules read (rulebook.yaml, parameters:):");
+        boolean any = false;
+        for (io.collectionstrategy.RuleParameter p : parameters) {
+            List<String> readers = p.rules().stream().filter(fired::contains).toList();
+            if (readers.isEmpty()) {
+                continue;
+            }
+            String bounds = p.min() == null && p.max() == null ? "" : " (allowed " + (p.min() == null ? "up to "
+                    + p.max().toPlainString() : p.max() == null ? "from " + p.min().toPlainString()
+                    : p.min().toPlainString() + " to " + p.max().toPlainString()) + ")";
+            out.printf("  %-28s %s%s  read by %s%s%n", SafeText.escape(p.name()), p.text(), bounds,
+                    String.join(", ", readers), p.about().isBlank() ? "" : "  - " + SafeText.escape(p.about()));
+            any = true;
+        }
+        if (!any) {
+            out.println("  none (no fired rule reads a parameter)");
+        }
+        out.println();
     }
 
     /** The timeline the assessment used (actions, promises, payments) and the next action it gives. */
