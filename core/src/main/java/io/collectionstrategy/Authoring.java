@@ -2,10 +2,14 @@ package io.collectionstrategy;
 
 import io.collectionstrategy.check.ScenarioReport;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * What analysts' tools need from a compiled rulebook, besides assessing: its rules, its lint and its scenario tables.
+ * What analysts' tools need from a compiled rulebook, besides assessing: its rules, its lint, its scenario tables and
+ * the trace of an assessment (what it merged).
  * Reached through {@link CollectionStrategy#authoring()}; applications that only assess never need it. Thread-safe.
  */
 public interface Authoring {
@@ -55,4 +59,41 @@ public interface Authoring {
      * @return the results, one per scenario row
      */
     ScenarioReport runScenarios(Path fileOrDirectory);
+
+    /**
+     * Assesses one debtor as {@link CollectionStrategy#assess(Debtor, LocalDate, Locale)} does, and tells what the
+     * assessment does not show: the step proposals merged into a sooner (or as soon, earlier) proposal of the same
+     * step ({@link MergedStep}). For analysts' tools; it costs a little more than {@code assess}.
+     *
+     * @param debtor the facts
+     * @param asOf   the evaluation date
+     * @param locale the script's language, one of {@link CollectionStrategy#locales()}
+     * @return the assessment, equal to what {@code assess} gives, and the merged proposals
+     * @throws InvalidDebtorException        when a fact contradicts {@code asOf}
+     * @throws AssessmentException           when a rule fails or keeps re-firing
+     * @throws UnsupportedOperationException when the rulebook assesses no debtors (an incentive policy's), or the
+     *                                       view does not trace them
+     */
+    default AssessmentTrace trace(Debtor debtor, LocalDate asOf, Locale locale) {
+        throw untraceable();
+    }
+
+    /**
+     * As {@link #trace(Debtor, LocalDate, Locale)}, at a moment of the day, as
+     * {@link CollectionStrategy#assess(Debtor, OffsetDateTime, Locale)} assesses.
+     *
+     * @param debtor the facts
+     * @param at     the evaluation time with its offset; its date is the evaluation date
+     * @param locale the script's language
+     * @return the assessment, equal to what {@code assess} gives, and the merged proposals
+     * @throws UnsupportedOperationException when the rulebook assesses no debtors (an incentive policy's)
+     */
+    default AssessmentTrace trace(Debtor debtor, OffsetDateTime at, Locale locale) {
+        throw untraceable();
+    }
+
+    private UnsupportedOperationException untraceable() {
+        return new UnsupportedOperationException("the authoring view of rulebook " + source().name()
+                + " does not trace assessments; trace with the authoring() of a CollectionStrategy");
+    }
 }

@@ -101,21 +101,25 @@ final class DroolsStrategy implements CollectionStrategy {
 
     @Override
     public Assessment assess(Debtor debtor, LocalDate asOf) {
-        return run(debtor, asOf, null, localeTag);
+        return run(debtor, asOf, null, localeTag, null);
     }
 
     @Override
     public Assessment assess(Debtor debtor, LocalDate asOf, Locale locale) {
-        return run(debtor, asOf, null, resolve(book, locale));
+        return run(debtor, asOf, null, resolve(book, locale), null);
     }
 
     @Override
     public Assessment assess(Debtor debtor, OffsetDateTime at, Locale locale) {
         Objects.requireNonNull(at, "at");
-        return run(debtor, at.toLocalDate(), at, resolve(book, locale));
+        return run(debtor, at.toLocalDate(), at, resolve(book, locale), null);
     }
 
-    private Assessment run(Debtor debtor, LocalDate asOf, OffsetDateTime at, String tag) {
+    /**
+     * @param merged where the step proposals that lost a merge go ({@link Authoring#trace}), or {@code null} when
+     *               nobody asked: the path of {@code assess} then does nothing more
+     */
+    private Assessment run(Debtor debtor, LocalDate asOf, OffsetDateTime at, String tag, List<MergedStep> merged) {
         Objects.requireNonNull(debtor, "debtor");
         Objects.requireNonNull(asOf, "asOf");
         if (debtor.lastInterruption() != null && debtor.lastInterruption().isAfter(asOf)) {
@@ -192,6 +196,9 @@ final class DroolsStrategy implements CollectionStrategy {
             }
             Assessment assessment = collect(debtor, asOf, at, tag, out, type, situation, slot.fired, profile,
                     limitation, guarantee, judgment, timeline);
+            if (merged != null) {
+                merged(out, merged, tag, debtor, asOf, limitation, guarantee);
+            }
             reusable = slot.clean();
             if (!warm && completed.incrementAndGet() >= COLD_ASSESSMENTS) {
                 warm = true;
@@ -401,6 +408,26 @@ final class DroolsStrategy implements CollectionStrategy {
         return kept;
     }
 
+    /**
+     * The proposals that lost a merge, each with the proposal it lost to for good: the one the rules left in
+     * {@code out.steps} at the end of the stages, before delays, withdrawals, the timeline and the guard. Reasons are
+     * translated as the kept steps' are.
+     */
+    private void merged(Recorder out, List<MergedStep> sink, String tag, Debtor debtor, LocalDate asOf,
+                        LimitationClock limitation, GuaranteePeriod guarantee) {
+        if (out.merged.isEmpty()) {
+            return;
+        }
+        Placeholder.Values values = book.scripts.hasReasons(tag)
+                ? new Placeholder.Values(debtor, asOf, limitation, guarantee) : null;
+        for (EscalationStep lost : out.merged) {
+            EscalationStep kept = out.steps.get(lost.step());
+            String text = values == null ? null : book.scripts.reason(tag, lost.rule(), lost.step(), values);
+            sink.add(new MergedStep(lost.step(), lost.inDays(), text == null ? lost.reason() : text, lost.rule(),
+                    kept.inDays(), kept.rule()));
+        }
+    }
+
     private void translateReasons(List<EscalationStep> steps, Map<String, Warning> warnings, String tag, Debtor debtor,
                                   LocalDate asOf, LimitationClock limitation, GuaranteePeriod guarantee) {
         if (!book.scripts.hasReasons(tag)) {
@@ -573,7 +600,10 @@ final class DroolsStrategy implements CollectionStrategy {
         return authoring;
     }
 
-    /** The authoring view: the rules by file and line, the lint of the compiled rulebook, its scenario tables. */
+    /**
+     * The authoring view: the rules by file and line, the lint of the compiled rulebook, its scenario tables, and the
+     * trace of one assessment.
+     */
     private final class DroolsAuthoring implements Authoring {
         @Override
         public Rulebook source() {
@@ -608,6 +638,24 @@ final class DroolsStrategy implements CollectionStrategy {
         @Override
         public ScenarioReport runScenarios(Path fileOrDirectory) {
             return ScenarioTables.run(DroolsStrategy.this, fileOrDirectory);
+        }
+
+        @Override
+        public AssessmentTrace trace(Debtor debtor, LocalDate asOf, Locale locale) {
+            Objects.requireNonNull(debtor, "debtor");
+            Objects.requireNonNull(asOf, "asOf");
+            List<MergedStep> merged = new ArrayList<>();
+            Assessment a = run(debtor, asOf, null, resolve(book, locale), merged);
+            return new AssessmentTrace(a, merged);
+        }
+
+        @Override
+        public AssessmentTrace trace(Debtor debtor, OffsetDateTime at, Locale locale) {
+            Objects.requireNonNull(debtor, "debtor");
+            Objects.requireNonNull(at, "at");
+            List<MergedStep> merged = new ArrayList<>();
+            Assessment a = run(debtor, at.toLocalDate(), at, resolve(book, locale), merged);
+            return new AssessmentTrace(a, merged);
         }
     }
 }

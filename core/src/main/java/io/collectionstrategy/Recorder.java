@@ -23,6 +23,12 @@ final class Recorder implements Outcome {
     String scriptId;
     /** Step name to the earliest proposal of it, in the order first proposed. */
     final Map<String, EscalationStep> steps = new LinkedHashMap<>();
+    /**
+     * The proposals that lost a merge to a sooner (or as soon, earlier) proposal of the same step, in the order they
+     * lost; only written when a merge happens. Which proposal each lost to for good is read from {@link #steps} at the
+     * end of the stages.
+     */
+    final List<EscalationStep> merged = new ArrayList<>(0);
     /** Warning code to the first warning with it. */
     final Map<String, Warning> warnings = new LinkedHashMap<>();
 
@@ -32,6 +38,7 @@ final class Recorder implements Outcome {
         situations.clear();
         scriptId = null;
         steps.clear();
+        merged.clear();
         warnings.clear();
         adjustments.clear();
     }
@@ -79,10 +86,17 @@ final class Recorder implements Outcome {
         add(new EscalationStep(step, inDays, reason, rule));
     }
 
+    /** Keeps the soonest proposal of each step (ties: the first); the other one of a merge goes to {@link #merged}. */
     void add(EscalationStep s) {
-        EscalationStep earlier = steps.get(s.step());
-        if (earlier == null || s.inDays() < earlier.inDays()) {
+        EscalationStep earlier = steps.putIfAbsent(s.step(), s);
+        if (earlier == null) {
+            return;
+        }
+        if (s.inDays() < earlier.inDays()) {
             steps.put(s.step(), s);
+            merged.add(earlier);
+        } else {
+            merged.add(s);
         }
     }
 

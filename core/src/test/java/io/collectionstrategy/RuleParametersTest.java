@@ -93,6 +93,17 @@ class RuleParametersTest {
     }
 
     @Test
+    void parameters_experiment_theChampionsListedAsItsOtherAuthoringViews() {
+        CollectionStrategy champion = strategy(PARAMETERS, RULE);
+        var experiment = io.collectionstrategy.experiment.ExperimentStrategy.of(
+                io.collectionstrategy.experiment.Experiment.championChallenger("p", "champion", "challenger", 50),
+                Map.of("champion", champion, "challenger", CollectionStrategy.builder().rulebook(TestRulebooks.basic())
+                        .locale(Locale.ENGLISH).build()));
+
+        assertThat(experiment.authoring().parameters()).isEqualTo(champion.authoring().parameters()).isNotEmpty();
+    }
+
+    @Test
     void version_changedParameter_changesTheVersionButNotTheRulesAsWritten() {
         CollectionStrategy a = strategy(PARAMETERS, RULE);
         CollectionStrategy b = strategy(PARAMETERS.replace("visit.fromDays: 15", "visit.fromDays: 16"), RULE);

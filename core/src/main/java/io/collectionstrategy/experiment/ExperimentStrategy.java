@@ -1,11 +1,17 @@
 package io.collectionstrategy.experiment;
 
 import io.collectionstrategy.Assessment;
+import io.collectionstrategy.AssessmentTrace;
 import io.collectionstrategy.Authoring;
 import io.collectionstrategy.CollectionStrategy;
 import io.collectionstrategy.Debtor;
+import io.collectionstrategy.RuleInfo;
+import io.collectionstrategy.Rulebook;
 import io.collectionstrategy.RulebookInfo;
+import io.collectionstrategy.RulebookProblem;
 import io.collectionstrategy.StrategyInfo;
+import io.collectionstrategy.check.ScenarioReport;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -168,10 +174,77 @@ public final class ExperimentStrategy implements CollectionStrategy {
         return champion.locale();
     }
 
-    /** @return the champion's authoring view; use {@link #arm(String)} for a challenger's */
+    /**
+     * @return the champion's authoring view (its rules, lint and scenario tables; use {@link #arm(String)} for a
+     *         challenger's), except {@code trace}, which assesses the debtor in its own arm, as {@code assess} does,
+     *         and labels the assessment with the arm; a later reload of the champion does not change the rules,
+     *         lint and scenario tables of the view it returned
+     */
     @Override
     public Authoring authoring() {
-        return champion.authoring();
+        return new ExperimentAuthoring(champion.authoring());
+    }
+
+    /** The champion's view as it was when asked for; a trace goes to the debtor's arm, as an assessment does. */
+    private final class ExperimentAuthoring implements Authoring {
+        private final Authoring championView;
+
+        ExperimentAuthoring(Authoring championView) {
+            this.championView = championView;
+        }
+
+        @Override
+        public Rulebook source() {
+            return championView.source();
+        }
+
+        @Override
+        public List<RuleInfo> rules() {
+            return championView.rules();
+        }
+
+        @Override
+        public java.util.OptionalInt minimumPoints() {
+            return championView.minimumPoints();
+        }
+
+        @Override
+        public List<io.collectionstrategy.RuleParameter> parameters() {
+            return championView.parameters();
+        }
+
+        @Override
+        public List<RulebookProblem> lint() {
+            return championView.lint();
+        }
+
+        @Override
+        public ScenarioReport runScenarios() {
+            return championView.runScenarios();
+        }
+
+        @Override
+        public ScenarioReport runScenarios(Path fileOrDirectory) {
+            return championView.runScenarios(fileOrDirectory);
+        }
+
+        @Override
+        public AssessmentTrace trace(Debtor debtor, LocalDate asOf, Locale locale) {
+            Objects.requireNonNull(debtor, "debtor");
+            String arm = armOf(debtor.id());
+            return labelled(arm, arms.get(arm).authoring().trace(debtor, asOf, locale));
+        }
+
+        @Override
+        public AssessmentTrace trace(Debtor debtor, OffsetDateTime at, Locale locale) {
+            Objects.requireNonNull(debtor, "debtor");
+            String arm = armOf(debtor.id());
+            return labelled(arm, arms.get(arm).authoring().trace(debtor, at, locale));
+        }
+
+        private AssessmentTrace labelled(String arm, AssessmentTrace t) {
+            return new AssessmentTrace(label(arm, t.assessment()), t.mergedSteps());
+        }
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.collectionstrategy.incentives;
 
+import io.collectionstrategy.AssessmentTrace;
 import io.collectionstrategy.Authoring;
 import io.collectionstrategy.CompiledRules;
+import io.collectionstrategy.Debtor;
 import io.collectionstrategy.FiredRule;
 import io.collectionstrategy.RuleInfo;
 import io.collectionstrategy.Rulebook;
@@ -128,7 +130,7 @@ final class DroolsIncentivePolicy implements IncentivePolicy {
         return "IncentivePolicy[" + rules.source().name() + " " + rules.source().version() + "]";
     }
 
-    /** The authoring view: the rules, the texts' lint, the scenario tables. */
+    /** The authoring view: the rules, the texts' lint, the scenario tables; no trace, as there are no steps. */
     private final class IncentiveAuthoring implements Authoring {
         @Override
         public Rulebook source() {
@@ -160,6 +162,24 @@ final class DroolsIncentivePolicy implements IncentivePolicy {
         @Override
         public ScenarioReport runScenarios(Path fileOrDirectory) {
             return ScenarioTables.run(fileOrDirectory, new IncentiveScenarios(DroolsIncentivePolicy.this));
+        }
+
+        /** @throws UnsupportedOperationException always: an incentive policy proposes no steps to merge */
+        @Override
+        public AssessmentTrace trace(Debtor debtor, LocalDate asOf, Locale locale) {
+            throw noSteps();
+        }
+
+        /** @throws UnsupportedOperationException always: an incentive policy proposes no steps to merge */
+        @Override
+        public AssessmentTrace trace(Debtor debtor, java.time.OffsetDateTime at, Locale locale) {
+            throw noSteps();
+        }
+
+        private UnsupportedOperationException noSteps() {
+            return new UnsupportedOperationException("incentive policy " + rules.source().name() + " makes offers,"
+                    + " not assessments: it proposes no escalation steps, so there is nothing to trace; trace with"
+                    + " the authoring() of a CollectionStrategy");
         }
     }
 }

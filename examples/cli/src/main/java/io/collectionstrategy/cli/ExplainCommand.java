@@ -6,6 +6,7 @@ import io.collectionstrategy.CollectionStrategy;
 import io.collectionstrategy.EscalationStep;
 import io.collectionstrategy.Evidence;
 import io.collectionstrategy.FiredRule;
+import io.collectionstrategy.MergedStep;
 import io.collectionstrategy.RuleInfo;
 import io.collectionstrategy.SafeText;
 import io.collectionstrategy.Warning;
@@ -105,13 +106,15 @@ final class ExplainCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
-        print(out, outcome.assessment(), asOf, strategy.authoring().rules(), strategy.authoring().minimumPoints(),
-                row.parsed().fields());
-        printParameters(out, outcome.assessment(), strategy.authoring().parameters());
-        printTimeline(out, io.collectionstrategy.Debtor.fromFields(row.parsed().fields()
+        io.collectionstrategy.Debtor debtor = io.collectionstrategy.Debtor.fromFields(row.parsed().fields()
                 .entrySet().stream().filter(e -> !engine.ignoreUnknown || io.collectionstrategy.Debtor.FIELDS.contains(e.getKey()))
-                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue))),
-                outcome.assessment());
+                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue)));
+        List<MergedStep> merged = (engine.at != null ? strategy.authoring().trace(debtor, engine.at, locale)
+                : strategy.authoring().trace(debtor, asOf, locale)).mergedSteps();
+        print(out, outcome.assessment(), asOf, strategy.authoring().rules(), strategy.authoring().minimumPoints(),
+                row.parsed().fields(), merged);
+        printParameters(out, outcome.assessment(), strategy.authoring().parameters());
+        printTimeline(out, debtor, outcome.assessment());
         out.flush();
         return ExitCodes.OK;
     }
@@ -165,6 +168,26 @@ final class ExplainCommand implements Callable<Integer> {
         out.println();
     }
 
+    /** The step proposals that lost to a sooner (or as soon, earlier) proposal of the same step. */
+    static void printMerged(PrintWriter out, List<MergedStep> merged) {
+        out.println("Merged (the same step proposed again; the soonest proposal counts):");
+        if (merged.isEmpty()) {
+            out.println("  none");
+        }
+        for (MergedStep m : merged) {
+            out.println("  " + SafeText.escape(m.step()) + " in " + days(m.inDays())
+                    + (m.rule() == null ? "" : " [" + SafeText.escape(m.rule()) + "]")
+                    + (m.reason().isEmpty() ? "" : ": " + SafeText.escape(m.reason()))
+                    + " -> kept " + (m.keptRule() == null ? "the proposal" : SafeText.escape(m.keptRule()) + "'s")
+                    + " in " + days(m.keptInDays()));
+        }
+        out.println();
+    }
+
+    private static String days(int n) {
+        return n == 1 ? "1 day" : n + " days";
+    }
+
     /** The timeline the assessment used (actions, promises, payments) and the next action it gives. */
     static void printTimeline(PrintWriter out, io.collectionstrategy.Debtor d, Assessment a) {
         out.println("Timeline:");
@@ -190,7 +213,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     static void print(PrintWriter out, Assessment a, LocalDate asOf, List<RuleInfo> rules) {
-        print(out, a, asOf, rules, java.util.OptionalInt.empty(), null);
+        print(out, a, asOf, rules, java.util.OptionalInt.empty(), null, null);
     }
 
     /**
@@ -288,6 +311,18 @@ final class ExplainCommand implements Callable<Integer> {
      */
     static void print(PrintWriter out, Assessment a, LocalDate asOf, List<RuleInfo> rules,
                       java.util.OptionalInt minimumPoints, Map<String, ?> fields) {
+        print(out, a, asOf, rules, minimumPoints, fields, null);
+    }
+
+    /**
+     * As {@link #print(PrintWriter, Assessment, LocalDate, List, java.util.OptionalInt, Map)}, with the step proposals
+     * merged into a sooner one after the escalation ({@code Authoring.trace}).
+     *
+     * @param merged the merged proposals, or null when they are not known: the section is then left out rather than
+     *               saying none
+     */
+    static void print(PrintWriter out, Assessment a, LocalDate asOf, List<RuleInfo> rules,
+                      java.util.OptionalInt minimumPoints, Map<String, ?> fields, List<MergedStep> merged) {
         Map<String, RuleInfo> byId = new HashMap<>();
         for (RuleInfo r : rules) {
             byId.putIfAbsent(r.id(), r);
@@ -365,6 +400,9 @@ final class ExplainCommand implements Callable<Integer> {
                     s.rule() == null ? "" : "  [" + s.rule() + "]");
         }
         out.println();
+        if (merged != null) {
+            printMerged(out, merged);
+        }
 
         out.println("Warnings:");
         if (a.warnings().isEmpty()) {

@@ -116,4 +116,44 @@ class ExplainCommandTest {
         assertThat(test.exitCode()).as(test.out() + test.err()).isZero();
         assertThat(test.out()).containsPattern("PASS +C-9 as assessed");
     }
+
+    /** The Merged section of an explanation, up to the blank line after it. */
+    private static String mergedSection(String out) {
+        int start = out.indexOf("Merged (the same step proposed again; the soonest proposal counts):");
+        assertThat(start).as(out).isNotNegative();
+        return out.substring(start, out.indexOf("\n\n", start));
+    }
+
+    @Test
+    void explain_evasiveAndOverdue_mergedSectionNamesTheVisitAbsorbedAndTheOneKept() {
+        String debtor = "{\"id\":\"C-MERGED\",\"daysOverdue\":40,\"contactAttempts\":8,\"contactsReached\":1,"
+                + "\"behaviours\":[\"AVOIDS_CONTACT\"]}";
+        Cli.Result r = Cli.run("explain", debtor, "--as-of", Cli.AS_OF, "--locale", "en");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String out = r.out();
+        assertThat(mergedSection(out)).contains("  FIELD_VISIT in 7 days [ESC-004]: more than 30 days overdue: visit in"
+                + " person -> kept ESC-020's in 0 days");
+        assertThat(out.indexOf("Escalation:")).isLessThan(out.indexOf("Merged ("));
+        assertThat(out.indexOf("Merged (")).isLessThan(out.indexOf("Warnings:"));
+    }
+
+    @Test
+    void explain_atWithTime_mergedSectionOfTheSameAssessment() {
+        String debtor = "{\"id\":\"C-MERGED\",\"daysOverdue\":40,\"behaviours\":[\"AVOIDS_CONTACT\"]}";
+        Cli.Result r = Cli.run("explain", debtor, "--at", Cli.AS_OF + "T10:00:00+08:00", "--locale", "en");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(mergedSection(r.out())).contains("[ESC-004]").contains("kept ESC-020's in 0 days");
+    }
+
+    @Test
+    void explain_nothingProposedTwice_mergedSectionSaysNone() {
+        Cli.Result r = Cli.run("explain", "{\"id\":\"C-EARLY\",\"daysOverdue\":3}", "--as-of", Cli.AS_OF,
+                "--locale", "en");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(mergedSection(r.out())).isEqualTo("Merged (the same step proposed again; the soonest proposal"
+                + " counts):\n  none");
+    }
 }

@@ -108,7 +108,8 @@ public final class CollectionStrategyMetrics implements ReloadListener {
     /**
      * @param strategy the strategy to measure
      * @return a strategy that assesses with {@code strategy} and records every assessment, failure and its time;
-     *         everything else (rulebook, locales, authoring) is {@code strategy}'s
+     *         everything else (rulebook, locales, authoring) is {@code strategy}'s: an analyst's
+     *         {@code authoring().trace(...)} is not counted
      */
     public CollectionStrategy instrument(CollectionStrategy strategy) {
         return new Instrumented(Objects.requireNonNull(strategy, "strategy"), this);
