@@ -206,7 +206,8 @@ final class ExplainCommand implements Callable<Integer> {
         if (a.nextAction() == null) {
             out.println("  none");
         } else {
-            out.printf("  %s on %s: %s  [%s]%n", a.nextAction().step(), a.nextAction().on(), a.nextAction().reason(),
+            out.printf("  %s on %s: %s  [%s]%n", SafeText.escape(a.nextAction().step()), a.nextAction().on(),
+                    SafeText.escape(a.nextAction().reason()),
                     a.nextAction().rule());
         }
         out.println();
@@ -358,7 +359,7 @@ final class ExplainCommand implements Callable<Integer> {
             evidence.sort(Comparator.comparing((Evidence e) -> -points.get(e.type())).thenComparing(Evidence::type)
                     .thenComparing(e -> -e.points()));
             for (Evidence e : evidence) {
-                out.printf("    %-16s %+3d  %-44s %s%n", e.type(), e.points(), e.cue(), e.rule());
+                out.printf("    %-16s %+3d  %-44s %s%n", SafeText.escape(e.type()), e.points(), SafeText.escape(e.cue()), e.rule());
             }
         }
         out.println();
@@ -396,7 +397,7 @@ final class ExplainCommand implements Callable<Integer> {
             out.println("  no step recommended");
         }
         for (EscalationStep s : a.escalation()) {
-            out.printf("  in %3d days  %-22s %s%s%n", s.inDays(), s.step(), s.reason(),
+            out.printf("  in %3d days  %-22s %s%s%n", s.inDays(), SafeText.escape(s.step()), SafeText.escape(s.reason()),
                     s.rule() == null ? "" : "  [" + s.rule() + "]");
         }
         out.println();
@@ -409,7 +410,7 @@ final class ExplainCommand implements Callable<Integer> {
             out.println("  none");
         }
         for (Warning w : a.warnings()) {
-            out.printf("  %s: %s%s%n", w.code(), w.message(), w.rule() == null ? "" : "  [" + w.rule() + "]");
+            out.printf("  %s: %s%s%n", SafeText.escape(w.code()), SafeText.escape(w.message()), w.rule() == null ? "" : "  [" + w.rule() + "]");
         }
         out.println();
 
@@ -418,7 +419,7 @@ final class ExplainCommand implements Callable<Integer> {
             out.println("  none");
         }
         for (BlockedStep b : a.blocked()) {
-            out.printf("  %s: %s%s%n", b.step(), b.reason(), b.rule() == null ? "" : "  [proposed by " + b.rule() + "]");
+            out.printf("  %s: %s%s%n", SafeText.escape(b.step()), SafeText.escape(b.reason()), b.rule() == null ? "" : "  [proposed by " + b.rule() + "]");
         }
         out.println();
 
