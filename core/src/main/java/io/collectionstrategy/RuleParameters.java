@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * The rulebook's parameters: numbers declared once under {@code parameters:} in {@code rulebook.yaml} and read by the
  * rules as {@code ${name}}. Before anything else reads the rules, each {@code ${name}} outside comments is replaced by
  * the number's plain digits, so the sandbox, the lint, the threshold hints and Drools all see an ordinary number
- * literal, on the same line as before. Only numbers can be declared, so a value can never add code to a rule.
+ * literal, on the same line as before. Inside a string only a declared name is replaced: any other {@code ${...}} of
+ * a text stays text, as it was before parameters existed. Only numbers can be declared, so a value can never add
+ * code to a rule.
  *
  * <pre>
  * parameters:
@@ -283,6 +285,12 @@ final class RuleParameters {
                 int close = drl.indexOf('}', i + 2);
                 int eol = drl.indexOf('\n', i);
                 String name = close < 0 || (eol >= 0 && close > eol) ? null : drl.substring(i + 2, close).strip();
+                if (quote != 0 && (name == null || !declared.containsKey(name))) {
+                    // In a text, only a declared name is a parameter: anything else stays text as written.
+                    out.append("${");
+                    i += 2;
+                    continue;
+                }
                 if (name == null || !NAME.matcher(name).matches()) {
                     problems.add(new RulebookProblem(path, line, "a parameter is written ${name} on one line, with a"
                             + " name of letters, digits, '.' and '_' starting with a letter, was "

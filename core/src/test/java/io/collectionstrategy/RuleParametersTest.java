@@ -142,8 +142,17 @@ class RuleParametersTest {
     void build_noParametersDeclared_saysWhereToDeclareThem() {
         RulebookException e = failure("", RULE);
 
-        assertThat(e.problems()).hasSize(5).allSatisfy(p -> assertThat(p.message())
+        assertThat(e.problems()).hasSize(4).allSatisfy(p -> assertThat(p.message())
                 .contains("rulebook.yaml declares none: add it under parameters:"));
+    }
+
+    @Test
+    void build_undeclaredNameInAText_staysTextAsWritten() {
+        String drl = RULE.replace("\"overdue ${visit.fromDays} days or more\"", "\"overdue ${not.declared} days, ${\"");
+        Assessment a = strategy(PARAMETERS, drl).assess(Debtor.builder("C-1").daysOverdue(15).build(), AS_OF);
+
+        assertThat(a.escalation()).filteredOn(x -> x.rule().equals("P-001")).singleElement()
+                .satisfies(x -> assertThat(x.reason()).isEqualTo("overdue ${not.declared} days, ${"));
     }
 
     @Test
