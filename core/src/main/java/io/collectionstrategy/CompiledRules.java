@@ -94,7 +94,7 @@ public final class CompiledRules {
      * file is parsed once, checked by the sandbox (unless {@code allowUnsafeRules}), the fairness lint and the checks
      * of supported constructs, and compiled; every rule needs a unique {@code @id}.
      *
-     * @param rulebook         the source files
+     * @param written          the source files, as written (parameters not yet put in)
      * @param kind             what its rules may read and write
      * @param allowUnsafeRules true to skip the sandbox: for rulebooks trusted as one's own code only
      * @param maxRuleFirings   how many rule firings one run may take, at least 1
