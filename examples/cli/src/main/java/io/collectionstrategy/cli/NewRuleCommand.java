@@ -126,7 +126,7 @@ final class NewRuleCommand implements Callable<Integer> {
             DrlParser parser = new DrlParser(level);
             PackageDescr pkg;
             try {
-                pkg = parser.parse(false, rulebook.files().get(path));
+                pkg = parser.parse(false, withoutParameters(rulebook.files().get(path)));
             } catch (Exception e) {
                 pkg = null;
             }
@@ -142,6 +142,17 @@ final class NewRuleCommand implements Callable<Integer> {
             }
         }
         return found;
+    }
+
+    /** A parameter, {@code ${name}}, on one line. */
+    private static final Pattern PARAMETER = Pattern.compile("\\$\\{[^}\\r\\n]*}");
+
+    /**
+     * The text with every parameter ({@code ${name}}) read as {@code 0}, lines kept: enough for Drools' parser to
+     * find the rules' ids and lines (the values are checked by {@code check}, not here).
+     */
+    static String withoutParameters(String drl) {
+        return drl.indexOf("${") < 0 ? drl : PARAMETER.matcher(drl).replaceAll("0");
     }
 
     /** The next id after {@code id} with its prefix that no rule of the rulebook uses, written as wide as it. */

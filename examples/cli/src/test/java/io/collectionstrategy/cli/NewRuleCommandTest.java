@@ -34,6 +34,22 @@ class NewRuleCommandTest {
     }
 
     @Test
+    void newRule_likeARuleReadingAParameter_copyReadsTheSameParameterAndCompiles() throws IOException {
+        Path rules = Cli.copyOfDefaultRulebook(tmp.resolve("rules"));
+
+        Cli.Result r = Cli.run("new-rule", rules.toString(), "--like", "CLS-013");
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        int line = Integer.parseInt(r.out().replaceAll("(?s).*classification\\.drl:(\\d+) .*", "$1"));
+        List<String> lines = Files.readAllLines(rules.resolve("collection/classification.drl"), StandardCharsets.UTF_8);
+        assertThat(String.join("\n", lines.subList(line - 1, lines.size())))
+                .contains("contactAttempts >= ${evasive.neverReachedAttempts}");
+        Cli.Result check = Cli.run("check", rules.toString());
+        assertThat(check.out() + check.err()).contains("scenarios").doesNotContain("does not parse")
+                .doesNotContain("classification.drl:" + line + ":");
+    }
+
+    @Test
     void newRule_idTaken_skipsToTheNextFree() throws IOException {
         Path rules = Cli.copyOfDefaultRulebook(tmp.resolve("rules"));
 
